@@ -1,0 +1,72 @@
+package dev.baton.account.internal;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+
+/**
+ * Two doors: the HTTP API ({@code /api/**}) takes per-account API keys and keeps no session; the web UI signs
+ * users in with a login page. Owners and admins see everything; managers only the inbox.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http, AccountRepository accounts) throws Exception {
+        var entryPoint = new ProblemAuthenticationEntryPoint();
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
+                .addFilterBefore(new ApiKeyAuthenticationFilter(accounts, entryPoint), BasicAuthenticationFilter.class)
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(entryPoint))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable());
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain webSecurity(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/inbox/**").hasAnyRole("OWNER", "ADMIN", "MANAGER")
+                        .anyRequest().hasAnyRole("OWNER", "ADMIN"))
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/knowledge", false).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
+        return http.build();
+    }
+
+    @Bean
+    AuthenticationProvider authenticationProvider(AccountRepository accounts, PasswordEncoder passwordEncoder) {
+        var provider = new DaoAuthenticationProvider(new BatonUserDetailsService(accounts)) {
+            @Override
+            protected Authentication createSuccessAuthentication(Object principal, Authentication authentication,
+                    UserDetails user) {
+                // The signed-in principal is the account-scoped BatonPrincipal, as for API keys.
+                var accountUser = (BatonUserDetailsService.AccountUser) user;
+                return super.createSuccessAuthentication(accountUser.principal(), authentication, user);
+            }
+        };
+        provider.setPasswordEncoder(passwordEncoder);
+        return provider;
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * Accounts are tenants: one CRM account each, with its users (owners, admins, managers), API keys and settings.
+ * Other modules ask {@link dev.baton.account.CurrentAccount} whose request they serve and scope every query to it.
+ */
+package dev.baton.account;

@@ -1,0 +1,5 @@
+package dev.baton.catalog;
+
+public enum ProductStatus {
+    ACTIVE, DRAFT, ARCHIVED
+}

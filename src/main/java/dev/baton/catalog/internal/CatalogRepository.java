@@ -1,0 +1,190 @@
+package dev.baton.catalog.internal;
+
+import dev.baton.catalog.CatalogOrigin;
+import dev.baton.catalog.Order;
+import dev.baton.catalog.Policy;
+import dev.baton.catalog.PolicyType;
+import dev.baton.catalog.Product;
+import dev.baton.catalog.ProductStatus;
+import dev.baton.catalog.StoreInfo;
+import dev.baton.catalog.Variant;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+@Repository
+class CatalogRepository {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    CatalogRepository(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    void saveStore(UUID accountId, CatalogOrigin origin, StoreInfo store) {
+        jdbc.sql("delete from catalog_store where account_id = :account").param("account", accountId).update();
+        jdbc.sql("""
+                insert into catalog_store (account_id, origin, name, currency, email, url, updated_at)
+                values (:account, :origin, :name, :currency, :email, :url, :now)""")
+                .param("account", accountId).param("origin", origin.name()).param("name", store.name())
+                .param("currency", store.currency()).param("email", store.email()).param("url", store.url())
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    Optional<String> currency(UUID accountId) {
+        return jdbc.sql("select currency from catalog_store where account_id = :account")
+                .param("account", accountId).query(String.class).optional();
+    }
+
+    List<String> productIds(UUID accountId, CatalogOrigin origin) {
+        return jdbc.sql("select external_id from catalog_product where account_id = :account and origin = :origin")
+                .param("account", accountId).param("origin", origin.name()).query(String.class).list();
+    }
+
+    void saveProduct(UUID accountId, CatalogOrigin origin, Product product) {
+        deleteProduct(accountId, origin, product.externalId());
+        UUID id = UUID.randomUUID();
+        jdbc.sql("""
+                insert into catalog_product (id, account_id, origin, external_id, handle, title, description, vendor,
+                    product_type, tags, option_names, status, published, url, updated_at)
+                values (:id, :account, :origin, :externalId, :handle, :title, :description, :vendor, :type, :tags,
+                    :options, :status, :published, :url, :updatedAt)""")
+                .param("id", id).param("account", accountId).param("origin", origin.name())
+                .param("externalId", product.externalId()).param("handle", product.handle())
+                .param("title", product.title()).param("description", product.descriptionHtml())
+                .param("vendor", product.vendor()).param("type", product.productType())
+                .param("tags", String.join(", ", product.tags())).param("options", String.join(", ", product.optionNames()))
+                .param("status", product.status().name()).param("published", product.published())
+                .param("url", product.url()).param("updatedAt", product.updatedAt())
+                .update();
+        int position = 0;
+        for (Variant variant : product.variants()) {
+            List<String> options = variant.optionValues();
+            jdbc.sql("""
+                    insert into catalog_variant (id, product_id, account_id, position, title, option1, option2, option3,
+                        sku, price, compare_at_price, inventory_tracked, inventory_quantity, continue_selling)
+                    values (:id, :product, :account, :position, :title, :o1, :o2, :o3, :sku, :price, :compareAt,
+                        :tracked, :quantity, :continueSelling)""")
+                    .param("id", UUID.randomUUID()).param("product", id).param("account", accountId)
+                    .param("position", position++).param("title", variant.title())
+                    .param("o1", option(options, 0)).param("o2", option(options, 1)).param("o3", option(options, 2))
+                    .param("sku", variant.sku()).param("price", variant.price())
+                    .param("compareAt", variant.compareAtPrice()).param("tracked", variant.inventoryTracked())
+                    .param("quantity", variant.inventoryQuantity())
+                    .param("continueSelling", variant.continueSellingWhenOutOfStock())
+                    .update();
+        }
+    }
+
+    void deleteProduct(UUID accountId, CatalogOrigin origin, String externalId) {
+        jdbc.sql("delete from catalog_product where account_id = :account and origin = :origin and external_id = :id")
+                .param("account", accountId).param("origin", origin.name()).param("id", externalId).update();
+    }
+
+    List<String> policyTypes(UUID accountId, CatalogOrigin origin) {
+        return jdbc.sql("select type from catalog_policy where account_id = :account and origin = :origin")
+                .param("account", accountId).param("origin", origin.name()).query(String.class).list();
+    }
+
+    void deletePolicies(UUID accountId, CatalogOrigin origin) {
+        jdbc.sql("delete from catalog_policy where account_id = :account and origin = :origin")
+                .param("account", accountId).param("origin", origin.name()).update();
+    }
+
+    void savePolicy(UUID accountId, CatalogOrigin origin, Policy policy) {
+        jdbc.sql("""
+                insert into catalog_policy (id, account_id, origin, type, title, body, url, updated_at)
+                values (:id, :account, :origin, :type, :title, :body, :url, :updatedAt)""")
+                .param("id", UUID.randomUUID()).param("account", accountId).param("origin", origin.name())
+                .param("type", policy.type().name()).param("title", policy.title()).param("body", policy.body())
+                .param("url", policy.url()).param("updatedAt", policy.updatedAt())
+                .update();
+    }
+
+    void deleteOrders(UUID accountId, CatalogOrigin origin) {
+        jdbc.sql("delete from catalog_order where account_id = :account and origin = :origin")
+                .param("account", accountId).param("origin", origin.name()).update();
+    }
+
+    void saveOrder(UUID accountId, CatalogOrigin origin, Order order) {
+        jdbc.sql("""
+                insert into catalog_order (id, account_id, origin, external_id, name, email, phone, placed_at,
+                    financial_status, fulfillment_status, currency, total_price, line_items, fulfillments, updated_at)
+                values (:id, :account, :origin, :externalId, :name, :email, :phone, :placedAt, :financial,
+                    :fulfillment, :currency, :total, :lineItems, :fulfillments, :now)""")
+                .param("id", UUID.randomUUID()).param("account", accountId).param("origin", origin.name())
+                .param("externalId", order.externalId()).param("name", order.name()).param("email", order.email())
+                .param("phone", order.phone()).param("placedAt", order.createdAt())
+                .param("financial", order.financialStatus()).param("fulfillment", order.fulfillmentStatus())
+                .param("currency", order.currency()).param("total", order.totalPrice())
+                .param("lineItems", json.writeValueAsString(order.lineItems()))
+                .param("fulfillments", json.writeValueAsString(order.fulfillments()))
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    long countOrders(UUID accountId) {
+        return jdbc.sql("select count(*) from catalog_order where account_id = :account")
+                .param("account", accountId).query(Long.class).single();
+    }
+
+    Optional<Product> findProduct(UUID accountId, CatalogOrigin origin, String externalId) {
+        return jdbc.sql("""
+                select id, external_id, handle, title, description, vendor, product_type, tags, option_names, status,
+                    published, url, updated_at
+                from catalog_product where account_id = :account and origin = :origin and external_id = :id""")
+                .param("account", accountId).param("origin", origin.name()).param("id", externalId)
+                .query((rs, n) -> new Product(rs.getString("external_id"), rs.getString("handle"),
+                        rs.getString("title"), rs.getString("description"), rs.getString("vendor"),
+                        rs.getString("product_type"), list(rs.getString("tags")), list(rs.getString("option_names")),
+                        ProductStatus.valueOf(rs.getString("status")), rs.getBoolean("published"), rs.getString("url"),
+                        rs.getObject("updated_at", OffsetDateTime.class), variants(rs.getObject("id", UUID.class))))
+                .optional();
+    }
+
+    private List<Variant> variants(UUID productId) {
+        return jdbc.sql("""
+                select title, option1, option2, option3, sku, price, compare_at_price, inventory_quantity,
+                    continue_selling
+                from catalog_variant where product_id = :product order by position""")
+                .param("product", productId)
+                .query((rs, n) -> new Variant(rs.getString("title"),
+                        Stream.of(rs.getString("option1"), rs.getString("option2"), rs.getString("option3"))
+                                .filter(Objects::nonNull).toList(),
+                        rs.getString("sku"), rs.getBigDecimal("price"), rs.getBigDecimal("compare_at_price"),
+                        (Integer) rs.getObject("inventory_quantity", Integer.class), rs.getBoolean("continue_selling")))
+                .list();
+    }
+
+    Optional<Policy> findPolicy(UUID accountId, CatalogOrigin origin, String type) {
+        return jdbc.sql("""
+                select type, title, body, url, updated_at from catalog_policy
+                where account_id = :account and origin = :origin and type = :type""")
+                .param("account", accountId).param("origin", origin.name()).param("type", type)
+                .query((rs, n) -> new Policy(PolicyType.valueOf(rs.getString("type")), rs.getString("title"),
+                        rs.getString("body"), rs.getString("url"), rs.getObject("updated_at", OffsetDateTime.class)))
+                .optional();
+    }
+
+    private static List<String> list(String joined) {
+        return joined == null || joined.isBlank() ? List.of()
+                : Stream.of(joined.split(", ")).filter(s -> !s.isBlank()).toList();
+    }
+
+    private static String option(List<String> options, int index) {
+        return index < options.size() ? options.get(index) : null;
+    }
+}

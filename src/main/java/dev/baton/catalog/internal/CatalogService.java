@@ -1,0 +1,121 @@
+package dev.baton.catalog.internal;
+
+import dev.baton.account.Accounts;
+import dev.baton.catalog.Catalog;
+import dev.baton.catalog.CatalogChanged;
+import dev.baton.catalog.CatalogOrigin;
+import dev.baton.catalog.Order;
+import dev.baton.catalog.Policy;
+import dev.baton.catalog.Product;
+import dev.baton.catalog.StoreInfo;
+import dev.baton.catalog.SyncedDocument;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Saves store data and announces the readable text of what shoppers can see, in batches. */
+@Service
+class CatalogService implements Catalog {
+
+    /** Keeps each stored event publication small, whatever the size of the catalog. */
+    static final int EVENT_BATCH = 100;
+    private static final String PRODUCT = "product:";
+    private static final String POLICY = "policy:";
+
+    private final CatalogRepository catalog;
+    private final Accounts accounts;
+    private final ApplicationEventPublisher events;
+
+    CatalogService(CatalogRepository catalog, Accounts accounts, ApplicationEventPublisher events) {
+        this.catalog = catalog;
+        this.accounts = accounts;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public void updateStore(UUID accountId, CatalogOrigin origin, StoreInfo store) {
+        catalog.saveStore(accountId, origin, store);
+        accounts.updateCurrency(accountId, store.currency());
+    }
+
+    @Override
+    @Transactional
+    public void replaceProducts(UUID accountId, CatalogOrigin origin, List<Product> products) {
+        Set<String> gone = new HashSet<>(catalog.productIds(accountId, origin));
+        List<String> refs = new ArrayList<>();
+        for (Product product : products) {
+            gone.remove(product.externalId());
+            catalog.saveProduct(accountId, origin, product);
+            refs.add(productRef(product.externalId()));
+        }
+        for (String externalId : gone) {
+            catalog.deleteProduct(accountId, origin, externalId);
+            refs.add(productRef(externalId));
+        }
+        publish(accountId, origin, refs);
+    }
+
+    @Override
+    @Transactional
+    public void replacePolicies(UUID accountId, CatalogOrigin origin, List<Policy> policies) {
+        Set<String> refs = new LinkedHashSet<>();
+        catalog.policyTypes(accountId, origin).forEach(type -> refs.add(policyRef(type)));
+        catalog.deletePolicies(accountId, origin);
+        for (Policy policy : policies) {
+            catalog.savePolicy(accountId, origin, policy);
+            refs.add(policyRef(policy.type().name()));
+        }
+        publish(accountId, origin, List.copyOf(refs));
+    }
+
+    @Override
+    @Transactional
+    public void replaceOrders(UUID accountId, CatalogOrigin origin, List<Order> orders) {
+        catalog.deleteOrders(accountId, origin);
+        orders.forEach(order -> catalog.saveOrder(accountId, origin, order));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<SyncedDocument> document(UUID accountId, CatalogOrigin origin, String ref) {
+        if (ref.startsWith(PRODUCT)) {
+            return catalog.findProduct(accountId, origin, ref.substring(PRODUCT.length()))
+                    .filter(Product::visibleToShoppers)
+                    .map(product -> new SyncedDocument(ref, product.title(),
+                            ProductText.describe(product, currency(accountId))));
+        }
+        if (ref.startsWith(POLICY)) {
+            return catalog.findPolicy(accountId, origin, ref.substring(POLICY.length()))
+                    .map(policy -> new SyncedDocument(ref, policy.title(), policy.body()));
+        }
+        return Optional.empty();
+    }
+
+    private String currency(UUID accountId) {
+        return catalog.currency(accountId).orElseGet(() -> accounts.settings(accountId).currency());
+    }
+
+    private void publish(UUID accountId, CatalogOrigin origin, List<String> refs) {
+        for (int from = 0; from < refs.size(); from += EVENT_BATCH) {
+            List<String> batch = List.copyOf(refs.subList(from, Math.min(from + EVENT_BATCH, refs.size())));
+            events.publishEvent(new CatalogChanged(accountId, origin, batch));
+        }
+    }
+
+    static String productRef(String externalId) {
+        return PRODUCT + externalId;
+    }
+
+    static String policyRef(String type) {
+        return POLICY + type;
+    }
+}

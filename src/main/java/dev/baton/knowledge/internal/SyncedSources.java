@@ -1,0 +1,30 @@
+package dev.baton.knowledge.internal;
+
+import dev.baton.catalog.Catalog;
+import dev.baton.catalog.CatalogChanged;
+import dev.baton.knowledge.SourceOrigin;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** Keeps the locked, synced sources in step with what the store shows shoppers. */
+@Component
+class SyncedSources {
+
+    private final SourceService sources;
+    private final Catalog catalog;
+
+    SyncedSources(SourceService sources, Catalog catalog) {
+        this.sources = sources;
+        this.catalog = catalog;
+    }
+
+    @ApplicationModuleListener
+    void on(CatalogChanged event) {
+        SourceOrigin origin = SourceOrigin.valueOf(event.origin().name());
+        for (String ref : event.refs()) {
+            catalog.document(event.accountId(), event.origin(), ref).ifPresentOrElse(
+                    document -> sources.upsertSynced(event.accountId(), origin, ref, document.title(), document.text()),
+                    () -> sources.removeSynced(event.accountId(), origin, ref));
+        }
+    }
+}
