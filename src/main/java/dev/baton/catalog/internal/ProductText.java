@@ -42,7 +42,9 @@ final class ProductText {
     private static String variants(Product product, String currency) {
         List<Variant> variants = product.variants();
         if (variants.size() == 1 && isDefault(variants.get(0))) {
-            return "Price: " + priceOf(variants.get(0), currency) + ". " + stockOf(variants.get(0)) + ".\n";
+            String stock = stockOf(variants.get(0));
+            return "Price: " + priceOf(variants.get(0), currency) + ". "
+                    + Character.toUpperCase(stock.charAt(0)) + stock.substring(1) + ".\n";
         }
         StringBuilder text = new StringBuilder();
         if (!product.optionNames().isEmpty()) {

@@ -39,7 +39,9 @@ class SourceIndexer {
             return;
         }
         Source source = found.get();
-        if (source.upToDateFor(embedder.modelId()) && source.status() == SourceStatus.INDEXED) {
+        if (source.upToDateFor(embedder.modelId())) {
+            // Same text, same model: what is indexed is still right (an edit that changed nothing, a restore race).
+            sources.markIndexed(source.id(), source.contentHash(), embedder.modelId(), source.chunkCount());
             return;
         }
         try {

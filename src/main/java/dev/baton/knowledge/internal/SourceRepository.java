@@ -58,9 +58,10 @@ class SourceRepository {
                 .query(MAPPER).optional();
     }
 
-    List<Source> findIndexedWithOtherModel(String modelId) {
-        return jdbc.sql("select " + COLUMNS + " from knowledge_source"
-                        + " where archived = false and embedding_model is not null and embedding_model <> :model")
+    /** Live sources that are pending, failed, or embedded by another model than this one. */
+    List<Source> findNotIndexedWith(String modelId) {
+        return jdbc.sql("select " + COLUMNS + " from knowledge_source where archived = false"
+                        + " and (status <> 'INDEXED' or embedding_model is null or embedding_model <> :model)")
                 .param("model", modelId).query(MAPPER).list();
     }
 
@@ -113,11 +114,6 @@ class SourceRepository {
         jdbc.sql("update knowledge_source set status = 'FAILED', status_reason = :reason where id = :id")
                 .param("reason", reason.length() > 1000 ? reason.substring(0, 1000) : reason).param("id", id)
                 .update();
-    }
-
-    void markPending(UUID id) {
-        jdbc.sql("update knowledge_source set status = 'PENDING', status_reason = null where id = :id")
-                .param("id", id).update();
     }
 
     boolean delete(UUID accountId, UUID id) {

@@ -11,20 +11,21 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.util.List;
 
 /**
- * When the embedding model changes, vectors of the old model cannot be compared with the new one's: every source
- * embedded by another model is queued again, in the background, through the same event as an edit.
+ * At start-up, queues again every live source whose index is not in step with it: still pending (the node stopped
+ * while embedding it), failed (the embedding endpoint was down), or embedded by another model (vectors of two
+ * models cannot be compared). Safe on several nodes: the indexer locks each source and skips what is up to date.
  */
 @Component
-class ModelChangeReindexer {
+class IndexingSweeper {
 
-    private static final Logger log = LoggerFactory.getLogger(ModelChangeReindexer.class);
+    private static final Logger log = LoggerFactory.getLogger(IndexingSweeper.class);
 
     private final SourceRepository sources;
     private final Embedder embedder;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
 
-    ModelChangeReindexer(SourceRepository sources, Embedder embedder, ApplicationEventPublisher events,
+    IndexingSweeper(SourceRepository sources, Embedder embedder, ApplicationEventPublisher events,
             TransactionTemplate transaction) {
         this.sources = sources;
         this.embedder = embedder;
@@ -33,16 +34,14 @@ class ModelChangeReindexer {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void reindexOtherModels() {
+    void requeueUnfinished() {
         transaction.executeWithoutResult(status -> {
-            List<Source> stale = sources.findIndexedWithOtherModel(embedder.modelId());
-            for (Source source : stale) {
-                sources.markPending(source.id());
+            List<Source> behind = sources.findNotIndexedWith(embedder.modelId());
+            for (Source source : behind) {
                 events.publishEvent(new SourceChanged(source.accountId(), source.id()));
             }
-            if (!stale.isEmpty()) {
-                log.info("Embedding model is now {}: re-embedding {} sources in the background",
-                        embedder.modelId(), stale.size());
+            if (!behind.isEmpty()) {
+                log.info("Indexing {} sources that are not yet indexed with {}", behind.size(), embedder.modelId());
             }
         });
     }
