@@ -1,0 +1,69 @@
+package dev.baton.account;
+
+import dev.baton.TestStorage;
+import dev.baton.account.internal.TestAccounts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** Who may open which page: signed-in owners and admins run the store; managers only get the inbox. */
+@SpringBootTest(properties = {"baton.bootstrap.password=owner-pass", "baton.bootstrap.demo-store=false"})
+@AutoConfigureMockMvc
+class WebAccessTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        TestStorage.embedded(registry);
+    }
+
+    @Test
+    void anonymousVisitorsAreSentToTheLoginPage() throws Exception {
+        mvc.perform(get("/knowledge")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+
+    @Test
+    void theOwnerSignsInWithTheBootstrapPassword() throws Exception {
+        mvc.perform(formLogin().user("admin").password("owner-pass"))
+                .andExpect(authenticated().withUsername("admin"))
+                .andExpect(redirectedUrl("/knowledge"));
+        mvc.perform(formLogin().user("admin").password("wrong"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void managersCannotOpenTheKnowledgePageButOwnersCan() throws Exception {
+        var account = accounts.create("Access test store");
+        mvc.perform(get("/knowledge").with(authentication(as(account.id(), Role.MANAGER))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/knowledge").with(authentication(as(account.id(), Role.ADMIN))))
+                .andExpect(status().isOk());
+    }
+
+    private static UsernamePasswordAuthenticationToken as(java.util.UUID accountId, Role role) {
+        return new UsernamePasswordAuthenticationToken(new BatonPrincipal(accountId, "someone", role), null,
+                AuthorityUtils.createAuthorityList("ROLE_" + role.name()));
+    }
+}

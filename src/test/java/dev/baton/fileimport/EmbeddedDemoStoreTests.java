@@ -1,0 +1,13 @@
+package dev.baton.fileimport;
+
+import dev.baton.TestStorage;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class EmbeddedDemoStoreTests extends DemoStoreTests {
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        TestStorage.embedded(registry);
+    }
+}

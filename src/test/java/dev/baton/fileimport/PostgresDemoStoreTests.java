@@ -1,0 +1,14 @@
+package dev.baton.fileimport;
+
+import dev.baton.TestStorage;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class PostgresDemoStoreTests extends DemoStoreTests {
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        TestStorage.postgres(registry, "demo");
+        registry.add("baton.bootstrap.demo-store", () -> "true");
+    }
+}
