@@ -14,6 +14,9 @@ public interface Catalog {
 
     void replacePolicies(UUID accountId, CatalogOrigin origin, List<Policy> policies);
 
+    /** One policy, added or replaced; the others stay. */
+    void upsertPolicy(UUID accountId, CatalogOrigin origin, Policy policy);
+
     void replaceOrders(UUID accountId, CatalogOrigin origin, List<Order> orders);
 
     /**

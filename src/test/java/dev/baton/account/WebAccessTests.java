@@ -19,6 +19,8 @@ import static org.springframework.security.test.web.servlet.response.SecurityMoc
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.hamcrest.Matchers.containsString;
 
 /** Who may open which page: signed-in owners and admins run the store; managers only get the inbox. */
 @SpringBootTest(properties = {"baton.bootstrap.password=owner-pass", "baton.bootstrap.demo-store=false"})
@@ -60,6 +62,16 @@ class WebAccessTests {
                 .andExpect(status().isForbidden());
         mvc.perform(get("/knowledge").with(authentication(as(account.id(), Role.ADMIN))))
                 .andExpect(status().isOk());
+    }
+
+    @Test
+    void anotherAccountsSourcePageSaysNotFoundInWords() throws Exception {
+        var account = accounts.create("Access test store");
+        mvc.perform(get("/knowledge/sources/3f1c2a8e-0000-4000-8000-000000000000")
+                        .with(authentication(as(account.id(), Role.OWNER))))
+                .andExpect(status().isNotFound())
+                .andExpect(content().string(containsString("does not exist")))
+                .andExpect(content().string(containsString("Back to Baton")));
     }
 
     private static UsernamePasswordAuthenticationToken as(java.util.UUID accountId, Role role) {

@@ -104,6 +104,11 @@ class CatalogRepository {
                 .param("account", accountId).param("origin", origin.name()).update();
     }
 
+    void deletePolicy(UUID accountId, CatalogOrigin origin, String type) {
+        jdbc.sql("delete from catalog_policy where account_id = :account and origin = :origin and type = :type")
+                .param("account", accountId).param("origin", origin.name()).param("type", type).update();
+    }
+
     void savePolicy(UUID accountId, CatalogOrigin origin, Policy policy) {
         jdbc.sql("""
                 insert into catalog_policy (id, account_id, origin, type, title, body, url, updated_at)

@@ -79,6 +79,14 @@ class CatalogService implements Catalog {
 
     @Override
     @Transactional
+    public void upsertPolicy(UUID accountId, CatalogOrigin origin, Policy policy) {
+        catalog.deletePolicy(accountId, origin, policy.type().name());
+        catalog.savePolicy(accountId, origin, policy);
+        publish(accountId, origin, List.of(policyRef(policy.type().name())));
+    }
+
+    @Override
+    @Transactional
     public void replaceOrders(UUID accountId, CatalogOrigin origin, List<Order> orders) {
         catalog.deleteOrders(accountId, origin);
         orders.forEach(order -> catalog.saveOrder(accountId, origin, order));

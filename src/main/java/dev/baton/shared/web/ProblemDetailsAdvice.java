@@ -3,6 +3,8 @@ package dev.baton.shared.web;
 import dev.baton.shared.BatonException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -21,6 +23,7 @@ import java.util.stream.Collectors;
 /**
  * Every API error is an RFC 9457 problem with a detail a person can act on; never a stack trace.
  */
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(annotations = org.springframework.web.bind.annotation.RestController.class)
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
@@ -63,8 +66,9 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String limit = ex.getMaxUploadSize() > 0 ? ex.getMaxUploadSize() / (1024 * 1024) + " MB" : "10 MB";
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The uploaded file is larger than the limit of " + ex.getMaxUploadSize() / (1024 * 1024) + " MB.");
+                "The uploaded file is larger than the limit of " + limit + ".");
         problem.setTitle("Content too large");
         return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
