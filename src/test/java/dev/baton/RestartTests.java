@@ -44,6 +44,25 @@ class RestartTests {
         finishesInterruptedIndexing(TestStorage.postgres("interrupted", true), TestStorage.postgres("interrupted", false));
     }
 
+    @Test
+    void changingTheEmbeddingModelReembedsEverySourceInTheBackground() {
+        Map<String, Object> storage = TestStorage.embedded();
+        Object id;
+        try (var app = start(storage, false)) {
+            RestClient api = api(app);
+            id = create(api, "Bike fitting", "A bike fitting takes one hour and costs 60 dollars.");
+            await().atMost(Duration.ofSeconds(60)).until(() -> "INDEXED".equals(status(api, id)));
+        }
+        storage.put("baton.test.embedding-model-id", "renamed-model");
+        try (var app = start(storage, false)) {
+            JdbcClient jdbc = JdbcClient.create(app.getBean(javax.sql.DataSource.class));
+            await().atMost(Duration.ofSeconds(60)).until(() -> "renamed-model".equals(jdbc
+                    .sql("select embedding_model from knowledge_source where id = :id").param("id", id)
+                    .query(String.class).single()));
+            assertThat(searchTitles(api(app), "how long is a bike fitting")).first().isEqualTo("Bike fitting");
+        }
+    }
+
     private void keepsEverythingAcrossARestart(Map<String, Object> first, Map<String, Object> second) {
         Object id;
         try (var app = start(first, false)) {

@@ -74,6 +74,15 @@ class WebAccessTests {
                 .andExpect(content().string(containsString("Back to Baton")));
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheApiAndItsBearerKey() throws Exception {
+        mvc.perform(get("/v3/api-docs"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("/api/v1/knowledge/search")))
+                .andExpect(content().string(containsString("\"scheme\":\"bearer\"")));
+        mvc.perform(get("/swagger-ui/index.html")).andExpect(status().isOk());
+    }
+
     private static UsernamePasswordAuthenticationToken as(java.util.UUID accountId, Role role) {
         return new UsernamePasswordAuthenticationToken(new BatonPrincipal(accountId, "someone", role), null,
                 AuthorityUtils.createAuthorityList("ROLE_" + role.name()));
