@@ -52,6 +52,7 @@ class KnowledgePageBrowserTests {
     private static final String API_KEY = "bt_browser_test_key_0123456789abcdef";
     private static final Path DATA_DIR = createDataDir();
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     /** Indexing runs in the background; slow CI machines (2 cores) need time, especially for the demo store. */
     private static final double INDEXING_TIMEOUT_MS = 60_000;
 
@@ -74,11 +75,14 @@ class KnowledgePageBrowserTests {
 
     @BeforeAll
     void launchBrowser() throws IOException {
+        if (!Files.isExecutable(CHROMIUM)) {
+            throw new IllegalStateException(CHROMIUM + " is missing: run scripts/setup-browser.sh (as root) first");
+        }
         Files.createDirectories(SCREENSHOTS);
         PlaywrightAssertions.setDefaultAssertionTimeout(10_000);
         playwright = Playwright.create();
         browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(Paths.get("/usr/bin/chromium"))
+                .setExecutablePath(CHROMIUM)
                 .setHeadless(true)
                 .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking")));
     }
@@ -93,7 +97,7 @@ class KnowledgePageBrowserTests {
         }
     }
 
-    /** On a failure, a screenshot of where the page was: knowledge-failed-<test>.png. */
+    /** On a failure, a screenshot of where the page was: {@code knowledge-failed-TESTNAME.png}. */
     @RegisterExtension
     final AfterTestExecutionCallback screenshotOnFailure = test -> {
         if (test.getExecutionException().isPresent() && page != null && !page.isClosed()) {
@@ -110,6 +114,11 @@ class KnowledgePageBrowserTests {
         page = context.newPage();
         page.onConsoleMessage(message -> System.out.println("[browser " + message.type() + "] " + message.text()));
         page.onPageError(error -> System.out.println("[browser page error] " + error));
+        page.onResponse(response -> {
+            if (response.status() >= 400) {
+                System.out.println("[browser] " + response.status() + " " + response.url());
+            }
+        });
     }
 
     @AfterEach
@@ -151,9 +160,6 @@ class KnowledgePageBrowserTests {
     void addedSourceIsListedAndTurnsGreenOnceIndexed() {
         signInAsAdmin();
         String title = uniqueTitle("Gift wrapping");
-        System.out.println("DEBUGHTML " + page.url() + "\n" + page.content());
-        page.onRequestFinished(r -> System.out.println("DEBUGREQ " + r.url() + " " + r.response().status()));
-        page.reload();
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("+ Add source")).click();
         Locator dialog = page.locator("dialog#add-source");
@@ -169,7 +175,7 @@ class KnowledgePageBrowserTests {
         Locator row = sourceRow(title);
         assertThat(row).isVisible();
         assertThat(row.locator(".badge")).hasText("MANUAL");
-        screenshot("added");
+        screenshot("added", true);
 
         // The list reloads itself (htmx, every 2 s) while anything is pending, so the tick turns green in place.
         assertThat(row).hasAttribute("data-status", "INDEXED", indexing());
@@ -178,7 +184,7 @@ class KnowledgePageBrowserTests {
         assertThat(row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit"))).isVisible();
         assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Archive"))).isVisible();
         assertThat(page.locator(".alert.info")).hasText("Added '" + title + "'. It is being indexed.");
-        screenshot("indexed");
+        screenshot("indexed", row);
     }
 
     @Test
@@ -200,6 +206,7 @@ class KnowledgePageBrowserTests {
 
         assertThat(page).hasURL(Pattern.compile(".*/knowledge/sources/[0-9a-f-]{36}$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Refund policy"))).isVisible();
+        assertThat(page.locator("main .badge")).hasText("FILE IMPORT");
         assertThat(page.locator("main")).containsText("Synced: change it in the store");
         assertThat(page.locator("pre.source-text")).containsText("We want you to love your gear.");
         assertThat(page.locator("pre.source-text")).containsText("30 days of delivery");
@@ -229,7 +236,7 @@ class KnowledgePageBrowserTests {
         assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Restore"))).isVisible();
         assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Archive"))).hasCount(0);
         assertThat(row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit"))).hasCount(0);
-        screenshot("archived");
+        screenshot("archived", row);
 
         row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Restore")).click();
 
@@ -240,13 +247,15 @@ class KnowledgePageBrowserTests {
         assertThat(row.locator(".reason")).hasCount(0);
         assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Archive"))).isVisible();
         assertThat(row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Edit"))).isVisible();
-        screenshot("restored");
+        screenshot("restored", row);
     }
 
     private void signInAsAdmin() {
         page.navigate("/login");
         signIn("admin", PASSWORD);
         assertThat(page).hasURL(Pattern.compile(".*/knowledge(\\?.*)?$"));
+        // The list can be long: let the whole page (the dialog comes last) arrive before clicking anything.
+        page.waitForLoadState();
     }
 
     private void signIn(String username, String password) {
@@ -258,7 +267,7 @@ class KnowledgePageBrowserTests {
     /** The row of the source with exactly this title; it survives the htmx refreshes of the list. */
     private Locator sourceRow(String title) {
         return page.locator("tr[data-source-id]").filter(new Locator.FilterOptions().setHas(page.locator("span.title",
-                new Page.LocatorOptions().setHasText(Pattern.compile("^" + Pattern.quote(title) + "$")))));
+                new Page.LocatorOptions().setHasText(exactly(title)))));
     }
 
     /**
@@ -278,6 +287,11 @@ class KnowledgePageBrowserTests {
         return row;
     }
 
+    /** A pattern for exactly this text; Playwright runs it as a JavaScript regex, which knows no \Q…\E quoting. */
+    private static Pattern exactly(String text) {
+        return Pattern.compile("^" + text.replaceAll("[\\\\^$.|?*+()\\[\\]{}]", "\\\\$0") + "$");
+    }
+
     private static LocatorAssertions.HasAttributeOptions indexing() {
         return new LocatorAssertions.HasAttributeOptions().setTimeout(INDEXING_TIMEOUT_MS);
     }
@@ -287,6 +301,12 @@ class KnowledgePageBrowserTests {
     }
 
     private void screenshot(String name) {
+        screenshot(name, false);
+    }
+
+    /** A screenshot with this row scrolled to the middle of the window. */
+    private void screenshot(String name, Locator row) {
+        row.evaluate("row => row.scrollIntoView({block: 'center'})");
         screenshot(name, false);
     }
 
