@@ -29,8 +29,12 @@ public final class TestStorage {
         register(registry, postgres(schema, true));
     }
 
+    /** A new data folder; no demo store unless a test asks for it. */
     public static Map<String, Object> embedded() {
-        return new LinkedHashMap<>(Map.of("baton.data-dir", newDataDir().toString()));
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("baton.data-dir", newDataDir().toString());
+        properties.put("baton.bootstrap.demo-store", "false");
+        return properties;
     }
 
     /** {@code clean}: empty the schema first; a test that restarts Baton on the same data passes false the second time. */

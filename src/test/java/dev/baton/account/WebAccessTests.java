@@ -5,6 +5,7 @@ import dev.baton.account.internal.TestAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -23,7 +24,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.hamcrest.Matchers.containsString;
 
 /** Who may open which page: signed-in owners and admins run the store; managers only get the inbox. */
-@SpringBootTest(properties = {"baton.bootstrap.password=owner-pass", "baton.bootstrap.demo-store=false"})
+// Closed after the class, in the test thread, so no background indexing outlives it into JVM exit.
+@DirtiesContext
+@SpringBootTest(properties = "baton.bootstrap.password=owner-pass")
 @AutoConfigureMockMvc
 class WebAccessTests {
 

@@ -3,6 +3,7 @@ package dev.baton.fileimport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
@@ -21,6 +22,8 @@ import static org.awaitility.Awaitility.await;
  * unpublished ones do not, orders are kept as records, and the shopper's return question finds the refund policy.
  * Run by one subclass per storage mode.
  */
+// Closed after the class, in the test thread, so no background indexing outlives it into JVM exit.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"baton.bootstrap.api-key=" + DemoStoreTests.API_KEY, "baton.bootstrap.demo-store=true"})
 abstract class DemoStoreTests {

@@ -9,5 +9,6 @@ class EmbeddedDemoStoreTests extends DemoStoreTests {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         TestStorage.embedded(registry);
+        registry.add("baton.bootstrap.demo-store", () -> "true");
     }
 }

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -39,6 +40,8 @@ import static org.awaitility.Awaitility.await;
  * The knowledge API's contract, run once per storage mode by its subclasses: the embedded default and PostgreSQL
  * with pgvector must behave the same. Every test works in an account of its own.
  */
+// Closed after the class, in the test thread, so no background indexing outlives it into JVM exit.
+@DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 abstract class KnowledgeContractTests {
 
@@ -219,6 +222,15 @@ abstract class KnowledgeContractTests {
         assertThat((String) unsupported.getBody().get("detail")).contains(".txt, .md, .pdf or .docx");
         assertThat(damaged.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat(api.list()).isEmpty();
+    }
+
+    @Test
+    void anUploadOverTenMegabytesIsRefusedWithTheLimit() {
+        var tooBig = api.upload("catalog.txt", new byte[11 * 1024 * 1024]);
+
+        assertThat(tooBig.getStatusCode()).isEqualTo(HttpStatus.CONTENT_TOO_LARGE);
+        assertThat(tooBig.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+        assertThat((String) tooBig.getBody().get("detail")).contains("10 MB");
     }
 
     @Test

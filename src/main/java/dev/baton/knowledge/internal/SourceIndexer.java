@@ -2,6 +2,8 @@ package dev.baton.knowledge.internal;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -23,6 +25,7 @@ class SourceIndexer {
     private final KnowledgeIndex index;
     private final Embedder embedder;
     private final Chunker chunker;
+    private volatile boolean closing;
 
     SourceIndexer(SourceRepository sources, KnowledgeIndex index, Embedder embedder, Chunker chunker) {
         this.sources = sources;
@@ -31,8 +34,22 @@ class SourceIndexer {
         this.chunker = chunker;
     }
 
+    /**
+     * Once the application is closing, no new embedding starts: the in-process model's native runtime is torn down
+     * by its own JVM shutdown hook, and an inference still running then crashes the JVM. What is left stays
+     * PENDING, and {@link IndexingSweeper} queues it again at the next start.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void stopTakingWork() {
+        closing = true;
+    }
+
     @ApplicationModuleListener
     void on(SourceChanged event) {
+        if (closing) {
+            log.debug("Not indexing source {}: shutting down; it is indexed at the next start", event.sourceId());
+            return;
+        }
         Optional<Source> found = sources.findForUpdate(event.accountId(), event.sourceId());
         if (found.isEmpty() || found.get().archived()) {
             index.remove(event.accountId(), event.sourceId());

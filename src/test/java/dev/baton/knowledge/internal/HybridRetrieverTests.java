@@ -17,12 +17,14 @@ class HybridRetrieverTests {
     @Test
     void aChunkBothSearchesFindRanksAboveChunksOnlyOneFinds() {
         var semantic = List.of(hit(SHIPPING, 0.9), hit(REFUNDS, 0.8));
-        var lexical = List.of(hit(BOOTS, 12.0), hit(REFUNDS, 7.0));
+        var lexical = List.of(hit(REFUNDS, 12.0), hit(BOOTS, 7.0));
 
         List<KnowledgeHit> fused = HybridRetriever.fuse(List.of(semantic, lexical), 3);
 
-        assertThat(fused).extracting(KnowledgeHit::sourceId).containsExactly(REFUNDS, BOOTS, SHIPPING);
-        assertThat(fused.get(0).score()).isEqualTo(2.0 / (HybridRetriever.RRF_K + 2));
+        assertThat(fused).extracting(KnowledgeHit::sourceId).containsExactly(REFUNDS, SHIPPING, BOOTS);
+        int k = HybridRetriever.RRF_K;
+        assertThat(fused.get(0).score()).isEqualTo(1.0 / (k + 2) + 1.0 / (k + 1));
+        assertThat(fused.get(1).score()).isEqualTo(1.0 / (k + 1));
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -26,7 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Indexing embeds only what changed, and a failure is shown on the source without losing its text. */
-@SpringBootTest(properties = "baton.bootstrap.demo-store=false")
+// Closed after the class, in the test thread, so no background indexing outlives it into JVM exit.
+@DirtiesContext
+@SpringBootTest
 class SourceIndexingTests {
 
     static final AtomicInteger embeddedTexts = new AtomicInteger();
