@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** The Knowledge page: every source with its status, and the forms to add, edit and archive manual ones. */
 @Controller
@@ -98,7 +99,7 @@ class KnowledgePageController {
         return act(redirect, () -> "Restored '" + sources.archive(account.id(), id, false).title() + "'.");
     }
 
-    private String act(RedirectAttributes redirect, java.util.function.Supplier<String> action) {
+    private String act(RedirectAttributes redirect, Supplier<String> action) {
         try {
             redirect.addFlashAttribute("message", action.get());
         } catch (BatonException e) {
