@@ -51,6 +51,7 @@ public final class TestStorage {
         properties.put("baton.test.clean-database", String.valueOf(clean));
         properties.put("baton.bootstrap.demo-store", "false");
         properties.put("baton.data-dir", newDataDir().toString());
+        properties.put("baton.security.encryption-key", "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=");
         return properties;
     }
 

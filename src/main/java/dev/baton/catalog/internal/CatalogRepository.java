@@ -54,21 +54,22 @@ class CatalogRepository {
                 .param("account", accountId).param("origin", origin.name()).query(String.class).list();
     }
 
-    void saveProduct(UUID accountId, CatalogOrigin origin, Product product) {
+    /** {@code syncedAt}: the start of the sync that saw it, or null for a file import. */
+    void saveProduct(UUID accountId, CatalogOrigin origin, Product product, OffsetDateTime syncedAt) {
         deleteProduct(accountId, origin, product.externalId());
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into catalog_product (id, account_id, origin, external_id, handle, title, description, vendor,
-                    product_type, tags, option_names, status, published, url, updated_at)
+                    product_type, tags, option_names, status, published, url, updated_at, synced_at)
                 values (:id, :account, :origin, :externalId, :handle, :title, :description, :vendor, :type, :tags,
-                    :options, :status, :published, :url, :updatedAt)""")
+                    :options, :status, :published, :url, :updatedAt, :syncedAt)""")
                 .param("id", id).param("account", accountId).param("origin", origin.name())
                 .param("externalId", product.externalId()).param("handle", product.handle())
                 .param("title", product.title()).param("description", product.descriptionHtml())
                 .param("vendor", product.vendor()).param("type", product.productType())
                 .param("tags", String.join(", ", product.tags())).param("options", String.join(", ", product.optionNames()))
                 .param("status", product.status().name()).param("published", product.published())
-                .param("url", product.url()).param("updatedAt", product.updatedAt())
+                .param("url", product.url()).param("updatedAt", product.updatedAt()).param("syncedAt", syncedAt)
                 .update();
         int position = 0;
         for (Variant variant : product.variants()) {
@@ -91,6 +92,19 @@ class CatalogRepository {
 
     void deleteProduct(UUID accountId, CatalogOrigin origin, String externalId) {
         jdbc.sql("delete from catalog_product where account_id = :account and origin = :origin and external_id = :id")
+                .param("account", accountId).param("origin", origin.name()).param("id", externalId).update();
+    }
+
+    List<String> productIdsNotSyncedSince(UUID accountId, CatalogOrigin origin, OffsetDateTime since) {
+        return jdbc.sql("""
+                select external_id from catalog_product
+                where account_id = :account and origin = :origin and (synced_at is null or synced_at < :since)""")
+                .param("account", accountId).param("origin", origin.name()).param("since", since)
+                .query(String.class).list();
+    }
+
+    void deleteOrder(UUID accountId, CatalogOrigin origin, String externalId) {
+        jdbc.sql("delete from catalog_order where account_id = :account and origin = :origin and external_id = :id")
                 .param("account", accountId).param("origin", origin.name()).param("id", externalId).update();
     }
 

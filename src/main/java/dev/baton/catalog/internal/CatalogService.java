@@ -13,6 +13,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -54,7 +55,7 @@ class CatalogService implements Catalog {
         List<String> refs = new ArrayList<>();
         for (Product product : products) {
             gone.remove(product.externalId());
-            catalog.saveProduct(accountId, origin, product);
+            catalog.saveProduct(accountId, origin, product, null);
             refs.add(productRef(product.externalId()));
         }
         for (String externalId : gone) {
@@ -62,6 +63,33 @@ class CatalogService implements Catalog {
             refs.add(productRef(externalId));
         }
         publish(accountId, origin, refs);
+    }
+
+    /** One page of a sync: products saved and stamped as seen by the sync that started at {@code syncedAt}. */
+    @Transactional
+    public void upsertProducts(UUID accountId, CatalogOrigin origin, List<Product> products, OffsetDateTime syncedAt) {
+        List<String> refs = new ArrayList<>();
+        for (Product product : products) {
+            catalog.saveProduct(accountId, origin, product, syncedAt);
+            refs.add(productRef(product.externalId()));
+        }
+        publish(accountId, origin, refs);
+    }
+
+    /** After a full sync: what the store no longer has is removed here too. */
+    @Transactional
+    public void removeProductsNotSyncedSince(UUID accountId, CatalogOrigin origin, OffsetDateTime syncStartedAt) {
+        List<String> gone = catalog.productIdsNotSyncedSince(accountId, origin, syncStartedAt);
+        gone.forEach(externalId -> catalog.deleteProduct(accountId, origin, externalId));
+        publish(accountId, origin, gone.stream().map(CatalogService::productRef).toList());
+    }
+
+    @Transactional
+    public void upsertOrders(UUID accountId, CatalogOrigin origin, List<Order> orders) {
+        for (Order order : orders) {
+            catalog.deleteOrder(accountId, origin, order.externalId());
+            catalog.saveOrder(accountId, origin, order);
+        }
     }
 
     @Override
