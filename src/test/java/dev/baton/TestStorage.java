@@ -48,6 +48,8 @@ public final class TestStorage {
         properties.put("spring.flyway.locations", "classpath:db/migration/common,classpath:db/migration/postgresql");
         properties.put("spring.flyway.schemas", schema);
         properties.put("spring.flyway.clean-disabled", "false");
+        // JobRunr looks for its tables in every schema; naming the schema keeps each test's own.
+        properties.put("jobrunr.database.table-prefix", schema + ".");
         properties.put("baton.test.clean-database", String.valueOf(clean));
         properties.put("baton.bootstrap.demo-store", "false");
         properties.put("baton.data-dir", newDataDir().toString());

@@ -51,10 +51,11 @@ import java.util.stream.Stream;
  *   ./mvnw -q -Pbench test-compile exec:java
  *   ./mvnw -q -Pbench test-compile exec:java -Dexec.args="10000 --modes=lucene"
  * </pre>
- * Arguments: corpus sizes (default {@code 10000 100000}); {@code --modes=lucene,pgvector};
+ * Arguments: corpus sizes (default {@code 10000 100000}); {@code --modes=lucene,pgvector} (empty: only embed);
  * {@code --jdbc-url=...} (default {@code jdbc:postgresql://localhost:5432/baton_bench}, or the system property
  * {@code bench.jdbcUrl}); {@code --user=} / {@code --password=} (default {@code baton}/{@code baton});
- * {@code --embed-budget-minutes=15}.
+ * {@code --embed-budget-minutes=15}; {@code --ef-search=100} (pgvector's HNSW candidate list, as
+ * {@code baton.knowledge.ef-search}).
  *
  * <p>Embeddings are cached in {@code /tmp/baton-bench-vectors.bin}, so a re-run skips the slow part. The corpus
  * is generated so that a smaller corpus is a prefix of a larger one; one cache file serves every size.
@@ -100,7 +101,7 @@ public final class KnowledgeBenchmark {
         List<Result> results = new ArrayList<>();
         for (String mode : options.modes()) {
             try (Store store = Store.open(mode, options, corpus)) {
-                results.add(measure(mode, store, corpus, embeddings, queries, embedder));
+                results.add(measure(store, corpus, embeddings, queries, embedder));
             }
         }
         return results;
@@ -109,7 +110,7 @@ public final class KnowledgeBenchmark {
     // ---------------------------------------------------------------------------------------------------------
     // One mode at one size: load, then search
 
-    private static Result measure(String mode, Store store, Corpus corpus, Embeddings embeddings,
+    private static Result measure(Store store, Corpus corpus, Embeddings embeddings,
             List<Query> queries, Embedder embedder) {
         double indexRate = load(store, corpus, embeddings);
         store.settle();
@@ -119,17 +120,20 @@ public final class KnowledgeBenchmark {
         Latencies vector = new Latencies();
         Latencies lexical = new Latencies();
         Latencies full = new Latencies();
+        Latencies queryEmbedding = new Latencies();
         double recallSum = 0;
         for (Query query : queries.subList(WARMUP_QUERIES, queries.size())) {
             List<KnowledgeIndex.IndexHit> hits = vector.time(() -> store.index().vectorSearch(query.account(),
                     query.vector(), LIMIT));
             lexical.time(() -> store.index().lexicalSearch(query.account(), query.text(), LIMIT));
             full.time(() -> hybrid.search(query.account(), query.text(), LIMIT));
+            // The share of the hybrid search that is the model, not the index.
+            queryEmbedding.time(() -> embedder.embed(query.text()));
             recallSum += recall(hits, query, corpus, embeddings);
         }
         int measured = queries.size() - WARMUP_QUERIES;
-        Result result = new Result(mode, corpus.size(), embeddings.chunksPerSecond(), indexRate, vector, lexical,
-                full, recallSum / measured, embeddings.note());
+        Result result = new Result(store.mode(), corpus.size(), embeddings.chunksPerSecond(), indexRate, vector, lexical,
+                full, queryEmbedding, recallSum / measured, embeddings.note());
         log("%s", result.row());
         return result;
     }
@@ -141,7 +145,8 @@ public final class KnowledgeBenchmark {
         for (int from = 0; from < sources.size(); from += SOURCES_PER_WRITE) {
             store.index().replace(sources.subList(from, Math.min(from + SOURCES_PER_WRITE, sources.size())));
             if ((from / SOURCES_PER_WRITE) % 20 == 19) {
-                log("  %s: %,d of %,d sources written", store.mode(), from + SOURCES_PER_WRITE, sources.size());
+                log("  %s: %,d of %,d sources written", store.mode(), Math.min(from + SOURCES_PER_WRITE, sources.size()),
+                        sources.size());
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -646,7 +651,7 @@ public final class KnowledgeBenchmark {
         }
     }
 
-    record PgvectorStore(HikariDataSource dataSource, PgvectorKnowledgeIndex index) implements Store {
+    record PgvectorStore(HikariDataSource dataSource, PgvectorKnowledgeIndex index, int efSearch) implements Store {
 
         /** A fresh schema (Flyway clean + migrate) with the accounts and sources the chunks refer to. */
         static PgvectorStore open(Options options, Corpus corpus) {
@@ -665,8 +670,8 @@ public final class KnowledgeBenchmark {
             JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             insertOwners(jdbc, corpus);
             var transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-            // 100 is the production default of baton.knowledge.ef-search
-            return new PgvectorStore(dataSource, new PgvectorKnowledgeIndex(jdbc, transaction, 100));
+            return new PgvectorStore(dataSource, new PgvectorKnowledgeIndex(jdbc, transaction, options.efSearch()),
+                    options.efSearch());
         }
 
         /** knowledge_chunk references knowledge_source, which references account: rows the benchmark does not time. */
@@ -687,7 +692,7 @@ public final class KnowledgeBenchmark {
 
         @Override
         public String mode() {
-            return "pgvector";
+            return efSearch == 100 ? "pgvector" : "pgvector (ef_search " + efSearch + ")";
         }
 
         /** Fresh planner statistics, as autovacuum would gather soon after a bulk load in production. */
@@ -729,7 +734,7 @@ public final class KnowledgeBenchmark {
     }
 
     record Result(String mode, int chunks, double embedRate, double indexRate, Latencies vector, Latencies lexical,
-            Latencies hybrid, double recall, String note) {
+            Latencies hybrid, Latencies queryEmbedding, double recall, String note) {
 
         /** Embedding then writing, one after the other: the rate at which a fresh corpus becomes searchable. */
         double endToEndRate() {
@@ -737,17 +742,17 @@ public final class KnowledgeBenchmark {
         }
 
         String row() {
-            return String.format(Locale.ROOT, "| %s | %,d | %.0f | %,.0f | %.0f | %s | %s | %s | %.3f |", mode, chunks,
-                    embedRate, indexRate, endToEndRate(), vector.summary(), lexical.summary(), hybrid.summary(),
-                    recall);
+            return String.format(Locale.ROOT, "| %s | %,d | %.0f | %,.0f | %.0f | %s | %s | %s | %s | %.3f |", mode,
+                    chunks, embedRate, indexRate, endToEndRate(), vector.summary(), lexical.summary(),
+                    hybrid.summary(), queryEmbedding.summary(), recall);
         }
     }
 
     private static String table(List<Result> results) {
         StringBuilder table = new StringBuilder("""
                 | mode | chunks | embed chunks/s | index chunks/s | end-to-end chunks/s | vector p50/p95 ms \
-                | lexical p50/p95 ms | hybrid p50/p95 ms | recall@10 |
-                |---|---:|---:|---:|---:|---:|---:|---:|---:|
+                | lexical p50/p95 ms | hybrid p50/p95 ms | of which query embedding p50/p95 ms | recall@10 |
+                |---|---:|---:|---:|---:|---:|---:|---:|---:|---:|
                 """);
         results.forEach(result -> table.append(result.row()).append('\n'));
         results.stream().map(result -> result.chunks() + " chunks: " + result.note()).distinct()
@@ -756,7 +761,7 @@ public final class KnowledgeBenchmark {
     }
 
     record Options(List<Integer> sizes, List<String> modes, String jdbcUrl, String user, String password,
-            double embedBudgetMinutes) {
+            double embedBudgetMinutes, int efSearch) {
 
         static Options parse(String[] args) {
             List<Integer> sizes = new ArrayList<>();
@@ -770,11 +775,15 @@ public final class KnowledgeBenchmark {
                 }
             }
             return new Options(sizes.isEmpty() ? List.of(10_000, 100_000) : sizes,
-                    List.of(flags.getOrDefault("modes", "lucene,pgvector").split(",")),
+                    // --modes= (empty) only embeds, to fill the vector cache
+                    Arrays.stream(flags.getOrDefault("modes", "lucene,pgvector").split(","))
+                            .filter(mode -> !mode.isBlank()).toList(),
                     flags.getOrDefault("jdbc-url",
                             System.getProperty("bench.jdbcUrl", "jdbc:postgresql://localhost:5432/baton_bench")),
                     flags.getOrDefault("user", "baton"), flags.getOrDefault("password", "baton"),
-                    Double.parseDouble(flags.getOrDefault("embed-budget-minutes", "15")));
+                    Double.parseDouble(flags.getOrDefault("embed-budget-minutes", "15")),
+                    // 100 is the production default of baton.knowledge.ef-search
+                    Integer.parseInt(flags.getOrDefault("ef-search", "100")));
         }
     }
 

@@ -1,0 +1,70 @@
+package dev.baton.shopify.internal;
+
+/**
+ * The GraphQL Admin API queries Baton runs. Costs matter: Shopify refuses a query whose requested cost exceeds
+ * 1,000, and nested connections multiply. Products are paged 250 at a time without their variants; the variants of
+ * a page are read by a second, filtered query. Orders carry their line items, so they are paged in smaller pages.
+ */
+final class ShopifyQueries {
+
+    static final int ORDERS_PAGE = 10;
+    static final int LINE_ITEMS_PER_ORDER = 50;
+
+    static final String SHOP = """
+            query Shop {
+              shop { name currencyCode contactEmail primaryDomain { url } }
+            }""";
+
+    static final String COUNTS = """
+            query Counts {
+              productsCount { count }
+              ordersCount { count }
+            }""";
+
+    static final String PRODUCTS = """
+            query Products($first: Int!, $after: String) {
+              products(first: $first, after: $after) {
+                pageInfo { hasNextPage endCursor }
+                nodes {
+                  id title handle descriptionHtml vendor productType tags status publishedAt onlineStoreUrl updatedAt
+                  options { name }
+                }
+              }
+            }""";
+
+    static final String VARIANTS = """
+            query Variants($first: Int!, $after: String, $query: String!) {
+              productVariants(first: $first, after: $after, query: $query) {
+                pageInfo { hasNextPage endCursor }
+                nodes {
+                  id title sku price compareAtPrice inventoryQuantity inventoryPolicy position
+                  selectedOptions { name value }
+                  inventoryItem { tracked }
+                  product { id }
+                }
+              }
+            }""";
+
+    static final String POLICIES = """
+            query Policies {
+              shop { shopPolicies { type title body url updatedAt } }
+            }""";
+
+    static final String ORDERS = """
+            query Orders($first: Int!, $after: String) {
+              orders(first: $first, after: $after) {
+                pageInfo { hasNextPage endCursor }
+                nodes {
+                  id name email phone createdAt displayFinancialStatus displayFulfillmentStatus currencyCode
+                  totalPriceSet { shopMoney { amount currencyCode } }
+                  lineItems(first: %d) {
+                    nodes { title variantTitle sku quantity originalUnitPriceSet { shopMoney { amount } } }
+                  }
+                  fulfillments { status createdAt trackingInfo { company number url } }
+                }
+              }
+            }""".formatted(LINE_ITEMS_PER_ORDER);
+
+    private ShopifyQueries() {
+    }
+}

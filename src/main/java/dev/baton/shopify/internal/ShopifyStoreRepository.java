@@ -1,0 +1,52 @@
+package dev.baton.shopify.internal;
+
+import dev.baton.shared.SecretBox;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Tokens are encrypted on the way in and decrypted on the way out; the table never holds them in clear. */
+@Repository
+class ShopifyStoreRepository {
+
+    private final JdbcClient jdbc;
+    private final SecretBox secrets;
+    private final Clock clock;
+
+    ShopifyStoreRepository(JdbcClient jdbc, SecretBox secrets, Clock clock) {
+        this.jdbc = jdbc;
+        this.secrets = secrets;
+        this.clock = clock;
+    }
+
+    void save(ShopifyStore store, String scopes) {
+        jdbc.sql("delete from shopify_store where integration_id = :id").param("id", store.integrationId()).update();
+        jdbc.sql("""
+                insert into shopify_store (integration_id, account_id, shop, access_token, refresh_token,
+                    token_expires_at, scopes, updated_at)
+                values (:id, :account, :shop, :token, :refresh, :expires, :scopes, :now)""")
+                .param("id", store.integrationId()).param("account", store.accountId()).param("shop", store.shop())
+                .param("token", secrets.encrypt(store.accessToken()))
+                .param("refresh", store.refreshToken() == null ? null : secrets.encrypt(store.refreshToken()))
+                .param("expires", store.tokenExpiresAt()).param("scopes", scopes)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    Optional<ShopifyStore> find(UUID integrationId) {
+        return jdbc.sql("""
+                select integration_id, account_id, shop, access_token, refresh_token, token_expires_at
+                from shopify_store where integration_id = :id""")
+                .param("id", integrationId)
+                .query((rs, n) -> new ShopifyStore(rs.getObject("integration_id", UUID.class),
+                        rs.getObject("account_id", UUID.class), rs.getString("shop"),
+                        secrets.decrypt(rs.getString("access_token")),
+                        rs.getString("refresh_token") == null ? null : secrets.decrypt(rs.getString("refresh_token")),
+                        rs.getObject("token_expires_at", OffsetDateTime.class)))
+                .optional();
+    }
+}

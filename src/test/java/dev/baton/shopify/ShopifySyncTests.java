@@ -1,0 +1,289 @@
+package dev.baton.shopify;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
+import dev.baton.TestStorage;
+import dev.baton.account.internal.TestAccounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Connecting a Shopify store with an Admin API token and syncing it, against WireMock answering like Shopify's
+ * GraphQL Admin API: pages, throttling, failures that exhaust the retries, and resuming from the last cursor.
+ */
+@DirtiesContext
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ShopifySyncTests {
+
+    static final WireMockServer shopify = new WireMockServer(options().dynamicPort());
+    static final String GRAPHQL = "/admin/api/2026-10/graphql.json";
+    static final String PAGE_2_CURSOR = "eyJsYXN0X2lkIjoxMDEsImxhc3RfdmFsdWUiOiIxMDEifQ==";
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+
+    static {
+        shopify.start();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestAccounts accounts;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    RestClient api;
+    java.util.UUID accountId;
+
+    @DynamicPropertySource
+    static void properties(DynamicPropertyRegistry registry) {
+        TestStorage.embedded(registry);
+        registry.add("baton.shopify.base-url", shopify::baseUrl);
+        registry.add("baton.shopify.retry-delay", () -> "50ms");
+        registry.add("baton.shopify.max-retry-duration", () -> "2s");
+    }
+
+    @AfterAll
+    static void stop() {
+        shopify.stop();
+    }
+
+    @BeforeEach
+    void newAccountAndStore() {
+        shopify.resetAll();
+        stubStore();
+        var account = accounts.create("Shopify test store");
+        accountId = account.id();
+        api = client(account.apiKey());
+    }
+
+    @Test
+    void connectingWithATokenSyncsPublishedProductsPoliciesAndOrders() {
+        ResponseEntity<Map<String, Object>> connected = connect("snowdevil.myshopify.com", "shpat_good");
+
+        assertThat(connected.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(connected.getBody()).containsEntry("platform", "SHOPIFY").containsEntry("shop", "snowdevil.myshopify.com");
+        Map<String, Object> job = awaitJob(connected.getBody().get("syncJobId"), "SUCCEEDED");
+        assertThat(job).containsEntry("total", 4).containsEntry("done", 4);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> sources().size() == 4
+                && sources().stream().allMatch(source -> "INDEXED".equals(source.get("status"))));
+        assertThat(sources()).extracting(source -> source.get("title")).containsExactlyInAnyOrder(
+                "Powder Snowboard", "Carbon Bindings", "Refund policy", "Shipping policy");
+        assertThat(sources()).allSatisfy(source -> assertThat(source)
+                .containsEntry("origin", "SHOPIFY").containsEntry("locked", true));
+        assertThat(text("Powder Snowboard")).contains("CA$449.00 (on sale, was CA$499.00)")
+                .contains("158 cm: CA$449.00, out of stock").contains("https://snowdevil.example/products/powder-snowboard");
+        assertThat(text("Carbon Bindings")).contains("- Carbon highback");
+        assertThat(jdbc.sql("select fulfillments from catalog_order where account_id = :account and name = '#1001'")
+                .param("account", accountId).query(String.class).single())
+                .contains("7316123456789012");
+        shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
+                .withHeader("X-Shopify-Access-Token", equalTo("shpat_good"))
+                .withRequestBody(matchingJsonPath("$.variables.after", equalTo(PAGE_2_CURSOR))));
+        Map<String, Object> integration = api.get().uri("/api/v1/integrations/{id}", connected.getBody().get("id"))
+                .retrieve().body(OBJECT);
+        assertThat(integration.get("lastSyncedAt")).isNotNull();
+    }
+
+    @Test
+    void aTokenShopifyRefusesIsAnsweredWith422AndNothingIsStored() {
+        shopify.stubFor(graphQl("query Shop").atPriority(1).withHeader("X-Shopify-Access-Token", equalTo("shpat_bad"))
+                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
+                        .withBody("{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
+
+        ResponseEntity<Map<String, Object>> refused = connect("snowdevil.myshopify.com", "shpat_bad");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
+        assertThat((String) refused.getBody().get("detail")).contains("did not accept this access token");
+        assertThat(api.get().uri("/api/v1/integrations").retrieve().body(LIST)).isEmpty();
+    }
+
+    @Test
+    void aShopDomainThatIsNotShopifysIsRefused() {
+        ResponseEntity<Map<String, Object>> refused = connect("evil.example.com", "shpat_good");
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("detail")).contains("myshopify.com");
+    }
+
+    @Test
+    void aSecondStoreConflictsUntilTheFirstIsDisconnected() {
+        Map<String, Object> first = connect("first.myshopify.com", "shpat_good").getBody();
+        awaitJob(first.get("syncJobId"), "SUCCEEDED");
+
+        ResponseEntity<Map<String, Object>> second = connect("second.myshopify.com", "shpat_good");
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+
+        api.delete().uri("/api/v1/integrations/{id}", first.get("id")).retrieve().toBodilessEntity();
+        assertThat(connect("second.myshopify.com", "shpat_good").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void throttledAnswersAreRetriedUntilShopifyHasRoom() {
+        shopify.stubFor(graphQl("query Products").atPriority(1).inScenario("throttle")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("room again")
+                .willReturn(json("throttled.json")));
+
+        Map<String, Object> connected = connect("busy.myshopify.com", "shpat_good").getBody();
+
+        awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+        shopify.verify(3, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("query Products"))));
+    }
+
+    @Test
+    void aStoreThatKeepsFailingFailsTheJobAndTheNextSyncResumesFromItsCursor() {
+        shopify.stubFor(productsPage2().atPriority(1)
+                .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
+
+        Map<String, Object> connected = connect("flaky.myshopify.com", "shpat_good").getBody();
+        Object jobId = connected.get("syncJobId");
+        Map<String, Object> failed = awaitJob(jobId, "FAILED");
+        assertThat((String) failed.get("error")).contains("HTTP 503");
+        assertThat(failed).containsEntry("phase", "PRODUCTS").containsEntry("done", 2);
+
+        shopify.resetAll();
+        stubStore();
+        Map<String, Object> resumed = api.post().uri("/api/v1/integrations/{id}/sync", connected.get("id"))
+                .retrieve().body(OBJECT);
+        assertThat(resumed).containsEntry("jobId", jobId);
+        assertThat(awaitJob(jobId, "SUCCEEDED")).containsEntry("done", 4);
+        shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
+                .withRequestBody(matchingJsonPath("$.query", containing("query Products")))
+                .withRequestBody(matchingJsonPath("$.variables.after", absent())));
+    }
+
+    @Test
+    void productsGoneFromTheStoreAreRemovedByTheNextSync() {
+        Map<String, Object> connected = connect("shrinking.myshopify.com", "shpat_good").getBody();
+        awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles().contains("Carbon Bindings"));
+
+        shopify.stubFor(graphQl("query Products").atPriority(1).willReturn(json("products-page1.json",
+                body -> body.replace("\"hasNextPage\" : true", "\"hasNextPage\" : false")
+                        .replace("\"hasNextPage\": true", "\"hasNextPage\": false"))));
+        Map<String, Object> again = api.post().uri("/api/v1/integrations/{id}/sync", connected.get("id"))
+                .retrieve().body(OBJECT);
+        awaitJob(again.get("jobId"), "SUCCEEDED");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !titles().contains("Carbon Bindings"));
+        assertThat(titles()).contains("Powder Snowboard");
+    }
+
+    @Test
+    void anotherAccountsIntegrationAndJobAreNotFound() {
+        Map<String, Object> connected = connect("private.myshopify.com", "shpat_good").getBody();
+        RestClient other = client(accounts.create("Someone else").apiKey());
+
+        assertThat(other.post().uri("/api/v1/integrations/{id}/sync", connected.get("id")).retrieve()
+                .toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(other.get().uri("/api/v1/sync-jobs/{id}", connected.get("syncJobId")).retrieve()
+                .toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+    }
+
+    private void stubStore() {
+        shopify.stubFor(graphQl("query Shop").willReturn(json("shop.json")));
+        shopify.stubFor(graphQl("query Counts").willReturn(json("counts.json")));
+        shopify.stubFor(graphQl("query Products").atPriority(5).willReturn(json("products-page1.json")));
+        shopify.stubFor(productsPage2().atPriority(4).willReturn(json("products-page2.json")));
+        shopify.stubFor(graphQl("query Variants").atPriority(5).willReturn(json("variants-page1.json")));
+        shopify.stubFor(graphQl("query Variants").atPriority(4)
+                .withRequestBody(matchingJsonPath("$.variables.query", containing("product_id:103")))
+                .willReturn(json("variants-page2.json")));
+        shopify.stubFor(graphQl("query Policies").willReturn(json("policies.json")));
+        shopify.stubFor(graphQl("query Orders").willReturn(json("orders.json")));
+    }
+
+    private static MappingBuilder productsPage2() {
+        return graphQl("query Products").withRequestBody(matchingJsonPath("$.variables.after", equalTo(PAGE_2_CURSOR)));
+    }
+
+    private static MappingBuilder graphQl(String operation) {
+        return post(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query", containing(operation)));
+    }
+
+    private static ResponseDefinitionBuilder json(String fixture) {
+        return json(fixture, body -> body);
+    }
+
+    private static ResponseDefinitionBuilder json(String fixture, java.util.function.UnaryOperator<String> edit) {
+        try (var in = ShopifySyncTests.class.getResourceAsStream("/shopify/" + fixture)) {
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(edit.apply(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ResponseEntity<Map<String, Object>> connect(String shop, String token) {
+        return api.post().uri("/api/v1/integrations/shopify").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("shop", shop, "accessToken", token)).retrieve().toEntity(OBJECT);
+    }
+
+    private Map<String, Object> awaitJob(Object jobId, String status) {
+        await().atMost(Duration.ofSeconds(60)).until(() -> status.equals(job(jobId).get("status")));
+        return job(jobId);
+    }
+
+    private Map<String, Object> job(Object jobId) {
+        return api.get().uri("/api/v1/sync-jobs/{id}", jobId).retrieve().body(OBJECT);
+    }
+
+    private List<Map<String, Object>> sources() {
+        return api.get().uri("/api/v1/knowledge/sources").retrieve().body(LIST);
+    }
+
+    private List<Object> titles() {
+        return sources().stream().map(source -> source.get("title")).toList();
+    }
+
+    private String text(String title) {
+        Object id = sources().stream().filter(source -> title.equals(source.get("title"))).findFirst().orElseThrow().get("id");
+        return api.get().uri("/api/v1/knowledge/sources/{id}/text", id).retrieve().body(String.class);
+    }
+
+    private RestClient client(String apiKey) {
+        return RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader("Authorization", "Bearer " + apiKey)
+                .defaultStatusHandler(status -> true, (request, response) -> { })
+                .build();
+    }
+}
