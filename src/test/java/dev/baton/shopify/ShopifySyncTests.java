@@ -1,8 +1,6 @@
 package dev.baton.shopify;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
-import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.baton.TestStorage;
 import dev.baton.account.internal.TestAccounts;
@@ -22,9 +20,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.client.RestClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -34,7 +29,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
@@ -50,8 +44,8 @@ import static org.awaitility.Awaitility.await;
 class ShopifySyncTests {
 
     static final WireMockServer shopify = new WireMockServer(options().dynamicPort());
-    static final String GRAPHQL = "/admin/api/2026-10/graphql.json";
-    static final String PAGE_2_CURSOR = "eyJsYXN0X2lkIjoxMDEsImxhc3RfdmFsdWUiOiIxMDEifQ==";
+    static final String GRAPHQL = ShopifyFixtures.GRAPHQL;
+    static final String PAGE_2_CURSOR = ShopifyFixtures.PAGE_2_CURSOR;
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
 
@@ -124,7 +118,7 @@ class ShopifySyncTests {
 
     @Test
     void aTokenShopifyRefusesIsAnsweredWith422AndNothingIsStored() {
-        shopify.stubFor(graphQl("query Shop").atPriority(1).withHeader("X-Shopify-Access-Token", equalTo("shpat_bad"))
+        shopify.stubFor(ShopifyFixtures.graphQl("query Shop").atPriority(1).withHeader("X-Shopify-Access-Token", equalTo("shpat_bad"))
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
 
@@ -157,9 +151,9 @@ class ShopifySyncTests {
 
     @Test
     void throttledAnswersAreRetriedUntilShopifyHasRoom() {
-        shopify.stubFor(graphQl("query Products").atPriority(1).inScenario("throttle")
+        shopify.stubFor(ShopifyFixtures.graphQl("query Products").atPriority(1).inScenario("throttle")
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("room again")
-                .willReturn(json("throttled.json")));
+                .willReturn(ShopifyFixtures.json("throttled.json")));
 
         Map<String, Object> connected = connect("busy.myshopify.com", "shpat_good").getBody();
 
@@ -170,7 +164,7 @@ class ShopifySyncTests {
 
     @Test
     void aStoreThatKeepsFailingFailsTheJobAndTheNextSyncResumesFromItsCursor() {
-        shopify.stubFor(productsPage2().atPriority(1)
+        shopify.stubFor(ShopifyFixtures.productsPage2().atPriority(1)
                 .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
 
         Map<String, Object> connected = connect("flaky.myshopify.com", "shpat_good").getBody();
@@ -196,7 +190,7 @@ class ShopifySyncTests {
         awaitJob(connected.get("syncJobId"), "SUCCEEDED");
         await().atMost(Duration.ofSeconds(60)).until(() -> titles().contains("Carbon Bindings"));
 
-        shopify.stubFor(graphQl("query Products").atPriority(1).willReturn(json("products-page1.json",
+        shopify.stubFor(ShopifyFixtures.graphQl("query Products").atPriority(1).willReturn(ShopifyFixtures.json("products-page1.json",
                 body -> body.replace("\"hasNextPage\" : true", "\"hasNextPage\" : false")
                         .replace("\"hasNextPage\": true", "\"hasNextPage\": false"))));
         Map<String, Object> again = api.post().uri("/api/v1/integrations/{id}/sync", connected.get("id"))
@@ -220,37 +214,7 @@ class ShopifySyncTests {
     }
 
     private void stubStore() {
-        shopify.stubFor(graphQl("query Shop").willReturn(json("shop.json")));
-        shopify.stubFor(graphQl("query Counts").willReturn(json("counts.json")));
-        shopify.stubFor(graphQl("query Products").atPriority(5).willReturn(json("products-page1.json")));
-        shopify.stubFor(productsPage2().atPriority(4).willReturn(json("products-page2.json")));
-        shopify.stubFor(graphQl("query Variants").atPriority(5).willReturn(json("variants-page1.json")));
-        shopify.stubFor(graphQl("query Variants").atPriority(4)
-                .withRequestBody(matchingJsonPath("$.variables.query", containing("product_id:103")))
-                .willReturn(json("variants-page2.json")));
-        shopify.stubFor(graphQl("query Policies").willReturn(json("policies.json")));
-        shopify.stubFor(graphQl("query Orders").willReturn(json("orders.json")));
-    }
-
-    private static MappingBuilder productsPage2() {
-        return graphQl("query Products").withRequestBody(matchingJsonPath("$.variables.after", equalTo(PAGE_2_CURSOR)));
-    }
-
-    private static MappingBuilder graphQl(String operation) {
-        return post(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query", containing(operation)));
-    }
-
-    private static ResponseDefinitionBuilder json(String fixture) {
-        return json(fixture, body -> body);
-    }
-
-    private static ResponseDefinitionBuilder json(String fixture, java.util.function.UnaryOperator<String> edit) {
-        try (var in = ShopifySyncTests.class.getResourceAsStream("/shopify/" + fixture)) {
-            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(edit.apply(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        ShopifyFixtures.stubStore(shopify);
     }
 
     private ResponseEntity<Map<String, Object>> connect(String shop, String token) {

@@ -49,6 +49,11 @@ class CatalogRepository {
                 .param("account", accountId).query(String.class).optional();
     }
 
+    Optional<String> storeUrl(UUID accountId) {
+        return jdbc.sql("select url from catalog_store where account_id = :account")
+                .param("account", accountId).query(String.class).optional().filter(url -> !url.isBlank());
+    }
+
     List<String> productIds(UUID accountId, CatalogOrigin origin) {
         return jdbc.sql("select external_id from catalog_product where account_id = :account and origin = :origin")
                 .param("account", accountId).param("origin", origin.name()).query(String.class).list();
@@ -101,6 +106,64 @@ class CatalogRepository {
                 where account_id = :account and origin = :origin and (synced_at is null or synced_at < :since)""")
                 .param("account", accountId).param("origin", origin.name()).param("since", since)
                 .query(String.class).list();
+    }
+
+    Optional<OffsetDateTime> productUpdatedAt(UUID accountId, CatalogOrigin origin, String externalId) {
+        return jdbc.sql("select updated_at from catalog_product where account_id = :account and origin = :origin and external_id = :id")
+                .param("account", accountId).param("origin", origin.name()).param("id", externalId)
+                .query(OffsetDateTime.class).optional();
+    }
+
+    Optional<OffsetDateTime> productSyncedAt(UUID accountId, CatalogOrigin origin, String externalId) {
+        return jdbc.sql("select synced_at from catalog_product where account_id = :account and origin = :origin and external_id = :id")
+                .param("account", accountId).param("origin", origin.name()).param("id", externalId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("synced_at", OffsetDateTime.class)))
+                .optional().flatMap(value -> value);
+    }
+
+    Optional<OffsetDateTime> orderUpdatedAt(UUID accountId, CatalogOrigin origin, String externalId) {
+        return jdbc.sql("select store_updated_at from catalog_order where account_id = :account and origin = :origin and external_id = :id")
+                .param("account", accountId).param("origin", origin.name()).param("id", externalId)
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("store_updated_at", OffsetDateTime.class)))
+                .optional().flatMap(value -> value);
+    }
+
+    void setOrderUpdatedAt(UUID accountId, CatalogOrigin origin, String externalId, OffsetDateTime storeUpdatedAt) {
+        jdbc.sql("update catalog_order set store_updated_at = :at where account_id = :account and origin = :origin and external_id = :id")
+                .param("at", storeUpdatedAt).param("account", accountId).param("origin", origin.name())
+                .param("id", externalId).update();
+    }
+
+    void eraseOrigin(UUID accountId, CatalogOrigin origin) {
+        for (String table : List.of("catalog_product", "catalog_policy", "catalog_order")) {
+            jdbc.sql("delete from " + table + " where account_id = :account and origin = :origin")
+                    .param("account", accountId).param("origin", origin.name()).update();
+        }
+        jdbc.sql("delete from catalog_store where account_id = :account and origin = :origin")
+                .param("account", accountId).param("origin", origin.name()).update();
+    }
+
+    int deleteOrdersOf(UUID accountId, CatalogOrigin origin, String email, String phone) {
+        List<String> matches = new java.util.ArrayList<>();
+        if (email != null && !email.isBlank()) {
+            matches.add("lower(email) = lower(:email)");
+        }
+        if (phone != null && !phone.isBlank()) {
+            matches.add("phone = :phone");
+        }
+        if (matches.isEmpty()) {
+            return 0;
+        }
+        var statement = jdbc.sql("delete from catalog_order where account_id = :account and origin = :origin and ("
+                        + String.join(" or ", matches) + ")")
+                .param("account", accountId).param("origin", origin.name());
+        if (email != null && !email.isBlank()) {
+            statement = statement.param("email", email);
+        }
+        if (phone != null && !phone.isBlank()) {
+            statement = statement.param("phone", phone);
+        }
+        return statement.update();
     }
 
     void deleteOrder(UUID accountId, CatalogOrigin origin, String externalId) {

@@ -49,6 +49,12 @@ class CatalogService implements Catalog {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<String> storeUrl(UUID accountId) {
+        return catalog.storeUrl(accountId);
+    }
+
+    @Override
     @Transactional
     public void replaceProducts(UUID accountId, CatalogOrigin origin, List<Product> products) {
         Set<String> gone = new HashSet<>(catalog.productIds(accountId, origin));
@@ -118,6 +124,55 @@ class CatalogService implements Catalog {
     public void replaceOrders(UUID accountId, CatalogOrigin origin, List<Order> orders) {
         catalog.deleteOrders(accountId, origin);
         orders.forEach(order -> catalog.saveOrder(accountId, origin, order));
+    }
+
+    @Override
+    @Transactional
+    public boolean applyProduct(UUID accountId, CatalogOrigin origin, Product product) {
+        Optional<OffsetDateTime> stored = catalog.productUpdatedAt(accountId, origin, product.externalId());
+        if (stored.isPresent() && product.updatedAt().isBefore(stored.get())) {
+            return false;
+        }
+        catalog.saveProduct(accountId, origin, product, catalog.productSyncedAt(accountId, origin, product.externalId())
+                .orElse(null));
+        publish(accountId, origin, List.of(productRef(product.externalId())));
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public void removeProduct(UUID accountId, CatalogOrigin origin, String externalId) {
+        catalog.deleteProduct(accountId, origin, externalId);
+        publish(accountId, origin, List.of(productRef(externalId)));
+    }
+
+    @Override
+    @Transactional
+    public boolean applyOrder(UUID accountId, CatalogOrigin origin, Order order, OffsetDateTime storeUpdatedAt) {
+        Optional<OffsetDateTime> stored = catalog.orderUpdatedAt(accountId, origin, order.externalId());
+        if (stored.isPresent() && storeUpdatedAt.isBefore(stored.get())) {
+            return false;
+        }
+        catalog.deleteOrder(accountId, origin, order.externalId());
+        catalog.saveOrder(accountId, origin, order);
+        catalog.setOrderUpdatedAt(accountId, origin, order.externalId(), storeUpdatedAt);
+        return true;
+    }
+
+    @Override
+    @Transactional
+    public void eraseOrigin(UUID accountId, CatalogOrigin origin) {
+        List<String> refs = new ArrayList<>();
+        catalog.productIds(accountId, origin).forEach(id -> refs.add(productRef(id)));
+        catalog.policyTypes(accountId, origin).forEach(type -> refs.add(policyRef(type)));
+        catalog.eraseOrigin(accountId, origin);
+        publish(accountId, origin, refs);
+    }
+
+    @Override
+    @Transactional
+    public int redactCustomer(UUID accountId, CatalogOrigin origin, String email, String phone) {
+        return catalog.deleteOrdersOf(accountId, origin, email, phone);
     }
 
     @Override

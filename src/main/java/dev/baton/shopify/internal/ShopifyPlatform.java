@@ -84,6 +84,22 @@ class ShopifyPlatform implements StorePlatform {
         return byProduct;
     }
 
+    /** One product, read fresh (after an inventory change, which webhooks report without the product). */
+    java.util.Optional<Product> productOfInventoryItem(UUID integrationId, long inventoryItemId) {
+        JsonNode item = query(integrationId, ShopifyQueries.INVENTORY_ITEM,
+                Map.of("id", "gid://shopify/InventoryItem/" + inventoryItemId)).path("inventoryItem");
+        String productGid = item.path("variant").path("product").path("id").asString("");
+        if (productGid.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        JsonNode node = query(integrationId, ShopifyQueries.PRODUCT, Map.of("id", productGid)).path("product");
+        if (node.isMissingNode() || node.isNull()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(ShopifyMapping.product(node,
+                variantsOf(integrationId, List.of(productGid)).getOrDefault(productGid, List.of())));
+    }
+
     @Override
     public List<Policy> policies(UUID integrationId) {
         return query(integrationId, ShopifyQueries.POLICIES, Map.of()).path("shop").path("shopPolicies").valueStream()

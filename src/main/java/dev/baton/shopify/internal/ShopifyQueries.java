@@ -32,6 +32,19 @@ final class ShopifyQueries {
               }
             }""";
 
+    static final String PRODUCT = """
+            query Product($id: ID!) {
+              product(id: $id) {
+                id title handle descriptionHtml vendor productType tags status publishedAt onlineStoreUrl updatedAt
+                options { name }
+              }
+            }""";
+
+    static final String INVENTORY_ITEM = """
+            query InventoryItem($id: ID!) {
+              inventoryItem(id: $id) { variant { product { id } } }
+            }""";
+
     static final String VARIANTS = """
             query Variants($first: Int!, $after: String, $query: String!) {
               productVariants(first: $first, after: $after, query: $query) {

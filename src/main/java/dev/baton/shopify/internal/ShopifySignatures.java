@@ -33,6 +33,15 @@ final class ShopifySignatures {
         return MessageDigest.isEqual(expected, given.toLowerCase().getBytes(StandardCharsets.US_ASCII));
     }
 
+    /** A webhook: base64 HMAC-SHA256 of the raw body, as sent in {@code X-Shopify-Hmac-Sha256}. */
+    static boolean validBody(byte[] body, String header, String secret) {
+        if (header == null || secret == null || secret.isEmpty()) {
+            return false;
+        }
+        byte[] expected = java.util.Base64.getEncoder().encode(hmacSha256(secret, body));
+        return MessageDigest.isEqual(expected, header.strip().getBytes(StandardCharsets.US_ASCII));
+    }
+
     static byte[] hmacSha256(String secret, byte[] message) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");

@@ -37,6 +37,16 @@ class ShopifyStoreRepository {
                 .update();
     }
 
+    /** The shop's most recent connection, connected or not (compliance webhooks arrive after an uninstall). */
+    Optional<ShopifyStore> findByShop(String shop) {
+        return jdbc.sql("select integration_id from shopify_store where shop = :shop order by updated_at desc limit 1")
+                .param("shop", shop).query(UUID.class).optional().flatMap(this::find);
+    }
+
+    void delete(UUID integrationId) {
+        jdbc.sql("delete from shopify_store where integration_id = :id").param("id", integrationId).update();
+    }
+
     Optional<ShopifyStore> find(UUID integrationId) {
         return jdbc.sql("""
                 select integration_id, account_id, shop, access_token, refresh_token, token_expires_at
