@@ -62,6 +62,12 @@ class ShopifySyncTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    dev.baton.catalog.internal.Reconciliation reconciliation;
+
+    @Autowired
+    org.jobrunr.storage.StorageProvider storageProvider;
+
     RestClient api;
     java.util.UUID accountId;
 
@@ -199,6 +205,22 @@ class ShopifySyncTests {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> !titles().contains("Carbon Bindings"));
         assertThat(titles()).contains("Powder Snowboard");
+    }
+
+    @Test
+    void theScheduledReconciliationSyncsConnectedStoresAgainAndCatchesMissedDeletions() {
+        Map<String, Object> connected = connect("reconciled.myshopify.com", "shpat_good").getBody();
+        awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(60)).until(() -> titles().contains("Carbon Bindings"));
+        // Carbon Bindings is deleted in the store, and the webhook that said so never arrived.
+        shopify.stubFor(ShopifyFixtures.graphQl("query Products").atPriority(1).willReturn(ShopifyFixtures.json(
+                "products-page1.json", body -> body.replace("\"hasNextPage\": true", "\"hasNextPage\": false"))));
+
+        assertThat(storageProvider.getRecurringJobs()).anySatisfy(job ->
+                assertThat(job.getId()).isEqualTo("store-reconciliation"));
+        reconciliation.reconcileAll();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> !titles().contains("Carbon Bindings"));
     }
 
     @Test

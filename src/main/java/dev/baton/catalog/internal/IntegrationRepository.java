@@ -59,6 +59,10 @@ class IntegrationRepository {
                 .param("platform", platform.name()).param("address", storeAddress).query(MAPPER).optional();
     }
 
+    List<StoreIntegration> findAllConnected() {
+        return jdbc.sql("select " + COLUMNS + " from store_integration where status = 'CONNECTED'").query(MAPPER).list();
+    }
+
     List<StoreIntegration> findAll(UUID accountId) {
         return jdbc.sql("select " + COLUMNS + " from store_integration where account_id = :account order by connected_at desc")
                 .param("account", accountId).query(MAPPER).list();
