@@ -148,6 +148,24 @@ abstract class KnowledgeContractTests {
     }
 
     @Test
+    void aSyncedSourceReplacingAHandWrittenOneArchivesItRestorably() {
+        Object manual = api.create("Refund policy", "Our old hand-written rule: returns within 14 days.").getBody().get("id");
+        awaitIndexed(manual);
+
+        catalog.replacePolicies(account.id(), CatalogOrigin.FILE_IMPORT, List.of(new dev.baton.catalog.Policy(
+                dev.baton.catalog.PolicyType.REFUND_POLICY, "Refund policy", "Returns within 30 days of delivery.",
+                "https://shop.example/policies/refund-policy", OffsetDateTime.parse("2026-11-01T10:00:00Z"))));
+        awaitSource("Refund policy");
+        await().atMost(INDEXING).until(() -> Boolean.TRUE.equals(api.get(manual).getBody().get("archived")));
+
+        assertThat((String) api.get(manual).getBody().get("archivedReason")).contains("Replaced by 'Refund policy'");
+        assertThat(api.search("how many days do I have to return", 10))
+                .noneSatisfy(result -> assertThat(result.get("sourceId")).isEqualTo(manual));
+        assertThat(api.text(manual).getBody()).contains("14 days");
+        assertThat(api.archive(manual, false).getBody()).containsEntry("archived", false);
+    }
+
+    @Test
     void anotherAccountsSourceIsNotFoundAndNeverSearched() {
         Object id = api.create("Secret supplier list", "Our secret supplier for wool socks is Maple Mills.")
                 .getBody().get("id");

@@ -11,7 +11,7 @@ import java.util.UUID;
  */
 public record Source(UUID id, UUID accountId, SourceOrigin origin, String externalRef, String title, String body,
         String contentHash, SourceStatus status, String statusReason, boolean locked, boolean archived,
-        String indexedHash, String embeddingModel, int chunkCount, OffsetDateTime createdAt,
+        String archivedReason, String indexedHash, String embeddingModel, int chunkCount, OffsetDateTime createdAt,
         OffsetDateTime updatedAt) {
 
     boolean upToDateFor(String modelId) {

@@ -17,14 +17,14 @@ class SourceRepository {
 
     private static final String COLUMNS = """
             id, account_id, origin, external_ref, title, body, content_hash, status, status_reason, locked, archived,
-            indexed_hash, embedding_model, chunk_count, created_at, updated_at""";
+            archived_reason, indexed_hash, embedding_model, chunk_count, created_at, updated_at""";
 
     private static final RowMapper<Source> MAPPER = (rs, n) -> new Source(
             rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
             SourceOrigin.valueOf(rs.getString("origin")), rs.getString("external_ref"), rs.getString("title"),
             rs.getString("body"), rs.getString("content_hash"), SourceStatus.valueOf(rs.getString("status")),
             rs.getString("status_reason"), rs.getBoolean("locked"), rs.getBoolean("archived"),
-            rs.getString("indexed_hash"), rs.getString("embedding_model"), rs.getInt("chunk_count"),
+            rs.getString("archived_reason"), rs.getString("indexed_hash"), rs.getString("embedding_model"), rs.getInt("chunk_count"),
             rs.getObject("created_at", OffsetDateTime.class), rs.getObject("updated_at", OffsetDateTime.class));
 
     private final JdbcClient jdbc;
@@ -65,6 +65,15 @@ class SourceRepository {
                 .param("model", modelId).query(MAPPER).list();
     }
 
+    /** Live hand-written sources with this title (compared without case or surrounding space). */
+    List<UUID> findLiveManualTitled(UUID accountId, String title) {
+        return jdbc.sql("""
+                select id from knowledge_source
+                where account_id = :account and origin = 'MANUAL' and archived = false and lower(trim(title)) = :title""")
+                .param("account", accountId).param("title", title.strip().toLowerCase(java.util.Locale.ROOT))
+                .query(UUID.class).list();
+    }
+
     UUID insert(UUID accountId, SourceOrigin origin, String externalRef, String title, String body) {
         UUID id = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(clock);
@@ -91,12 +100,16 @@ class SourceRepository {
     }
 
     void setArchived(UUID accountId, UUID id, boolean archived) {
+        setArchived(accountId, id, archived, null);
+    }
+
+    void setArchived(UUID accountId, UUID id, boolean archived, String reason) {
         // Archiving takes a source out of the index; restoring has to embed it again.
         jdbc.sql("""
-                update knowledge_source set archived = :archived, status = 'PENDING', status_reason = null,
-                    indexed_hash = null, updated_at = :now
+                update knowledge_source set archived = :archived, archived_reason = :reason, status = 'PENDING',
+                    status_reason = null, indexed_hash = null, updated_at = :now
                 where account_id = :account and id = :id""")
-                .param("archived", archived).param("now", OffsetDateTime.now(clock))
+                .param("archived", archived).param("reason", reason).param("now", OffsetDateTime.now(clock))
                 .param("account", accountId).param("id", id)
                 .update();
     }

@@ -81,6 +81,7 @@ public class SourceService {
         Optional<Source> existing = sources.findSynced(accountId, origin, externalRef);
         if (existing.isEmpty()) {
             changed(accountId, sources.insert(accountId, origin, externalRef, shortTitle, text));
+            archiveManualDuplicates(accountId, origin, shortTitle);
         } else if (!Objects.equals(existing.get().contentHash(), ContentHash.of(shortTitle, text))) {
             sources.updateContent(accountId, existing.get().id(), shortTitle, text);
             changed(accountId, existing.get().id());
@@ -93,6 +94,18 @@ public class SourceService {
             sources.delete(accountId, source.id());
             changed(accountId, source.id());
         });
+    }
+
+    /**
+     * A hand-written source that covers what the store now provides (same title: "Refund policy") would give the
+     * agent two versions to choose from. It is archived, never deleted: the owner can restore it.
+     */
+    private void archiveManualDuplicates(UUID accountId, SourceOrigin origin, String title) {
+        for (UUID duplicate : sources.findLiveManualTitled(accountId, title)) {
+            sources.setArchived(accountId, duplicate, true, "Replaced by '" + title + "' synced from "
+                    + storeName(origin) + ". Restore it if you still need it.");
+            changed(accountId, duplicate);
+        }
     }
 
     private Source editable(UUID accountId, UUID id, String action) {

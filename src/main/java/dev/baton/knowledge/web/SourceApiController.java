@@ -140,12 +140,12 @@ class SourceApiController {
     }
 
     record SourceView(UUID id, String title, SourceOrigin origin, String status, String statusReason, boolean locked,
-            boolean archived, int chunks, int length, OffsetDateTime updatedAt) {
+            boolean archived, String archivedReason, int chunks, int length, OffsetDateTime updatedAt) {
 
         static SourceView of(Source source) {
             return new SourceView(source.id(), source.title(), source.origin(), source.status().name(),
-                    source.statusReason(), source.locked(), source.archived(), source.chunkCount(),
-                    source.body().length(), source.updatedAt());
+                    source.statusReason(), source.locked(), source.archived(), source.archivedReason(),
+                    source.chunkCount(), source.body().length(), source.updatedAt());
         }
     }
 }
