@@ -65,6 +65,21 @@ class PluginManifestTests {
                 "products/update", "/shopify/callback");
     }
 
+    @Test
+    void theManifestAsksShopifyForExactlyTheScopesAndApiVersionBatonUses() throws Exception {
+        String scopes = String.join(",", read("manifest.json").get("storeScopes").get("shopify").valueStream()
+                .map(JsonNode::asString).toList());
+        String source = Files.readString(Path.of("src/main/java/dev/baton/shopify/internal/ShopifyProperties.java"));
+        String toml = Files.readString(FOLDER.resolve("shopify.app.toml"));
+
+        assertThat(source).contains("@DefaultValue(\"" + scopes + "\") String scopes");
+        assertThat(toml).contains("scopes = \"" + scopes + "\"");
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile("@DefaultValue\\(\"(\\d{4}-\\d{2})\"\\) @NotBlank String apiVersion")
+                .matcher(source);
+        assertThat(version.find()).isTrue();
+        assertThat(toml).contains("api_version = \"" + version.group(1) + "\"");
+    }
+
     private static JsonNode read(String name) {
         try {
             return JSON.readTree(Files.readString(FOLDER.resolve(name)));

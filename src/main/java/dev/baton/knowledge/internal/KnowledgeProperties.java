@@ -16,7 +16,8 @@ import java.nio.file.Path;
  * @param maxTextLength longest source text accepted, in characters
  * @param chunkSize     longest chunk, in characters (about 200 tokens of all-MiniLM-L6-v2)
  * @param chunkOverlap  characters shared by neighbouring chunks
- * @param efSearch      pgvector HNSW candidate list size
+ * @param efSearch      pgvector HNSW candidate list size; 400 measured recall@10 0.89 on filtered 100k-chunk
+ *                      searches against 0.83 at 100, for about 2 ms (docs/performance.md)
  */
 @Validated
 @ConfigurationProperties("baton.knowledge")
@@ -26,5 +27,5 @@ record KnowledgeProperties(
         @DefaultValue("200000") @Min(1) int maxTextLength,
         @DefaultValue("800") @Min(100) int chunkSize,
         @DefaultValue("100") @Min(0) int chunkOverlap,
-        @DefaultValue("100") @Min(10) int efSearch) {
+        @DefaultValue("400") @Min(10) int efSearch) {
 }

@@ -26,7 +26,7 @@ import java.time.Duration;
 record ShopifyProperties(
         String apiKey,
         String apiSecret,
-        @DefaultValue("read_products,read_inventory,read_orders,read_customers,read_legal_policies") String scopes,
+        @DefaultValue("read_products,read_inventory,read_orders,read_customers,read_legal_policies,read_online_store_pages") String scopes,
         @DefaultValue("2026-10") @NotBlank String apiVersion,
         @DefaultValue("https://{shop}") @NotBlank String baseUrl,
         @DefaultValue("250") @Min(1) int pageSize,
