@@ -86,11 +86,9 @@ public final class KnowledgeBenchmark {
         List<Result> results = new ArrayList<>();
         for (int size : options.sizes()) {
             results.addAll(runSize(size, options, embedder));
-            System.out.println(table(results));
+            log("Results so far:%n%s", table(results));
         }
         log("Total runtime: %.1f min", (System.nanoTime() - start) / 60e9);
-        System.out.println();
-        System.out.println(table(results));
     }
 
     private static List<Result> runSize(int size, Options options, Embedder embedder) throws Exception {
