@@ -54,7 +54,7 @@ import java.util.stream.Stream;
  * Arguments: corpus sizes (default {@code 10000 100000}); {@code --modes=lucene,pgvector} (empty: only embed);
  * {@code --jdbc-url=...} (default {@code jdbc:postgresql://localhost:5432/baton_bench}, or the system property
  * {@code bench.jdbcUrl}); {@code --user=} / {@code --password=} (default {@code baton}/{@code baton});
- * {@code --embed-budget-minutes=15}; {@code --ef-search=100} (pgvector's HNSW candidate list, as
+ * {@code --embed-budget-minutes=15}; {@code --ef-search=400} (pgvector's HNSW candidate list, as
  * {@code baton.knowledge.ef-search}).
  *
  * <p>Embeddings are cached in {@code /tmp/baton-bench-vectors.bin}, so a re-run skips the slow part. The corpus
@@ -690,7 +690,7 @@ public final class KnowledgeBenchmark {
 
         @Override
         public String mode() {
-            return efSearch == 100 ? "pgvector" : "pgvector (ef_search " + efSearch + ")";
+            return efSearch == 400 ? "pgvector" : "pgvector (ef_search " + efSearch + ")";
         }
 
         /** Fresh planner statistics, as autovacuum would gather soon after a bulk load in production. */
@@ -780,8 +780,8 @@ public final class KnowledgeBenchmark {
                             System.getProperty("bench.jdbcUrl", "jdbc:postgresql://localhost:5432/baton_bench")),
                     flags.getOrDefault("user", "baton"), flags.getOrDefault("password", "baton"),
                     Double.parseDouble(flags.getOrDefault("embed-budget-minutes", "15")),
-                    // 100 is the production default of baton.knowledge.ef-search
-                    Integer.parseInt(flags.getOrDefault("ef-search", "100")));
+                    // 400 is the production default of baton.knowledge.ef-search
+                    Integer.parseInt(flags.getOrDefault("ef-search", "400")));
         }
     }
 
