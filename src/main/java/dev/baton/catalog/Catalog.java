@@ -36,6 +36,9 @@ public interface Catalog {
     /** Deletes everything the origin brought into the account (a store's data-erasure request). */
     void eraseOrigin(UUID accountId, CatalogOrigin origin);
 
+    /** The orders of one customer, found by email or phone (a customer's request for their data). */
+    List<Order> ordersOf(UUID accountId, CatalogOrigin origin, String email, String phone);
+
     /** Deletes the orders of one customer, found by email or phone; answers how many. */
     int redactCustomer(UUID accountId, CatalogOrigin origin, String email, String phone);
 

@@ -182,6 +182,22 @@ class ShopifyWebhookTests {
                 .param("account", accountId).query(Long.class).single() == 0);
     }
 
+    @Test
+    void aCustomersDataRequestIsRecordedWithAnExportOfTheirOrders() {
+        deliver("customers/data_request", """
+                {"shop_id": 954889, "shop_domain": "%s", "orders_requested": [450789469],
+                 "customer": {"id": 191167, "email": "bob.norman@mail.example.com", "phone": "555-625-1199"},
+                 "data_request": {"id": 9999}}""".formatted(shop));
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !api.get().uri("/api/v1/integrations/shopify/data-requests")
+                .retrieve().body(LIST).isEmpty());
+        Object id = api.get().uri("/api/v1/integrations/shopify/data-requests").retrieve().body(LIST).get(0).get("id");
+        ResponseEntity<String> export = api.get().uri("/api/v1/integrations/shopify/data-requests/{id}/export", id)
+                .retrieve().toEntity(String.class);
+        assertThat(export.getHeaders().getContentDisposition().getFilename()).startsWith("data-request-");
+        assertThat(export.getBody()).contains("bob.norman@mail.example.com").contains("#1001").contains("7316123456789012");
+    }
+
     private ResponseEntity<String> deliver(String topic, String body) {
         return deliver(topic, body, sign(body), shop, UUID.randomUUID().toString());
     }

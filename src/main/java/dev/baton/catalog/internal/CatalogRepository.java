@@ -10,6 +10,7 @@ import dev.baton.catalog.StoreInfo;
 import dev.baton.catalog.Variant;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
 
 import java.time.Clock;
@@ -144,26 +145,49 @@ class CatalogRepository {
     }
 
     int deleteOrdersOf(UUID accountId, CatalogOrigin origin, String email, String phone) {
+        return customerOrders("delete from catalog_order", accountId, origin, email, phone)
+                .map(statement -> statement.update()).orElse(0);
+    }
+
+    List<Order> ordersOf(UUID accountId, CatalogOrigin origin, String email, String phone) {
+        return customerOrders("""
+                select external_id, name, email, phone, placed_at, financial_status, fulfillment_status, currency,
+                    total_price, line_items, fulfillments from catalog_order""", accountId, origin, email, phone)
+                .map(statement -> statement.query((rs, n) -> new Order(rs.getString("external_id"), rs.getString("name"),
+                        rs.getString("email"), rs.getString("phone"), rs.getObject("placed_at", OffsetDateTime.class),
+                        rs.getString("financial_status"), rs.getString("fulfillment_status"), rs.getString("currency"),
+                        rs.getBigDecimal("total_price"),
+                        json.readValue(rs.getString("line_items"), new TypeReference<List<Order.LineItem>>() { }),
+                        json.readValue(rs.getString("fulfillments"), new TypeReference<List<Order.Fulfillment>>() { })))
+                        .list())
+                .orElse(List.of());
+    }
+
+    /** The statement restricted to one customer's orders, by email or phone; empty when neither is given. */
+    private Optional<JdbcClient.StatementSpec> customerOrders(String statement, UUID accountId, CatalogOrigin origin,
+            String email, String phone) {
+        boolean byEmail = email != null && !email.isBlank();
+        boolean byPhone = phone != null && !phone.isBlank();
+        if (!byEmail && !byPhone) {
+            return Optional.empty();
+        }
         List<String> matches = new java.util.ArrayList<>();
-        if (email != null && !email.isBlank()) {
+        if (byEmail) {
             matches.add("lower(email) = lower(:email)");
         }
-        if (phone != null && !phone.isBlank()) {
+        if (byPhone) {
             matches.add("phone = :phone");
         }
-        if (matches.isEmpty()) {
-            return 0;
-        }
-        var statement = jdbc.sql("delete from catalog_order where account_id = :account and origin = :origin and ("
+        JdbcClient.StatementSpec spec = jdbc.sql(statement + " where account_id = :account and origin = :origin and ("
                         + String.join(" or ", matches) + ")")
                 .param("account", accountId).param("origin", origin.name());
-        if (email != null && !email.isBlank()) {
-            statement = statement.param("email", email);
+        if (byEmail) {
+            spec = spec.param("email", email);
         }
-        if (phone != null && !phone.isBlank()) {
-            statement = statement.param("phone", phone);
+        if (byPhone) {
+            spec = spec.param("phone", phone);
         }
-        return statement.update();
+        return Optional.of(spec);
     }
 
     void deleteOrder(UUID accountId, CatalogOrigin origin, String externalId) {

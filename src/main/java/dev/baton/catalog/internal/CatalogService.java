@@ -170,6 +170,12 @@ class CatalogService implements Catalog {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<Order> ordersOf(UUID accountId, CatalogOrigin origin, String email, String phone) {
+        return catalog.ordersOf(accountId, origin, email, phone);
+    }
+
+    @Override
     @Transactional
     public int redactCustomer(UUID accountId, CatalogOrigin origin, String email, String phone) {
         return catalog.deleteOrdersOf(accountId, origin, email, phone);

@@ -26,15 +26,17 @@ class ShopifyWebhookProcessor {
     private final Catalog catalog;
     private final StoreIntegrations integrations;
     private final ObjectMapper json;
+    private final ShopifyDataRequests dataRequests;
 
     ShopifyWebhookProcessor(ShopifyWebhookRepository webhooks, ShopifyStoreRepository stores, ShopifyPlatform platform,
-            Catalog catalog, StoreIntegrations integrations, ObjectMapper json) {
+            Catalog catalog, StoreIntegrations integrations, ObjectMapper json, ShopifyDataRequests dataRequests) {
         this.webhooks = webhooks;
         this.stores = stores;
         this.platform = platform;
         this.catalog = catalog;
         this.integrations = integrations;
         this.json = json;
+        this.dataRequests = dataRequests;
     }
 
     @ApplicationModuleListener
@@ -62,6 +64,8 @@ class ShopifyWebhookProcessor {
             case "shop/update" -> catalog.updateStore(store.accountId(), SHOPIFY, ShopifyWebhookPayloads.shop(payload));
             case "app/uninstalled" -> uninstalled(store);
             case "customers/redact" -> redactCustomer(store, payload);
+            case "customers/data_request" -> dataRequests.record(store.accountId(), webhook.shop(),
+                    nullable(payload.path("customer").path("email")), nullable(payload.path("customer").path("phone")));
             case "shop/redact" -> redactShop(store);
             default -> log.info("Ignoring Shopify webhook topic {}", webhook.topic());
         }
@@ -79,10 +83,13 @@ class ShopifyWebhookProcessor {
 
     private void redactCustomer(ShopifyStore store, JsonNode payload) {
         JsonNode customer = payload.path("customer");
-        int deleted = catalog.redactCustomer(store.accountId(), SHOPIFY,
-                customer.path("email").isNull() ? null : customer.path("email").asString(null),
-                customer.path("phone").isNull() ? null : customer.path("phone").asString(null));
+        int deleted = catalog.redactCustomer(store.accountId(), SHOPIFY, nullable(customer.path("email")),
+                nullable(customer.path("phone")));
         log.info("customers/redact for {}: {} orders deleted", store.shop(), deleted);
+    }
+
+    private static String nullable(JsonNode node) {
+        return node.isMissingNode() || node.isNull() ? null : node.asString();
     }
 
     private void redactShop(ShopifyStore store) {
