@@ -2,9 +2,7 @@ package dev.baton.shopify;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import dev.baton.TestStorage;
 import dev.baton.account.internal.TestAccounts;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,10 +36,11 @@ import static org.awaitility.Awaitility.await;
 /**
  * Connecting a Shopify store with an Admin API token and syncing it, against WireMock answering like Shopify's
  * GraphQL Admin API: pages, throttling, failures that exhaust the retries, and resuming from the last cursor.
+ * Run on both storage modes by its subclasses.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ShopifySyncTests {
+abstract class ShopifySyncTests {
 
     static final WireMockServer shopify = new WireMockServer(options().dynamicPort());
     static final String GRAPHQL = ShopifyFixtures.GRAPHQL;
@@ -51,6 +50,8 @@ class ShopifySyncTests {
 
     static {
         shopify.start();
+        // Shared by both storage modes' subclasses, so it outlives each test class.
+        Runtime.getRuntime().addShutdownHook(new Thread(shopify::stop));
     }
 
     @LocalServerPort
@@ -73,15 +74,9 @@ class ShopifySyncTests {
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
-        TestStorage.embedded(registry);
         registry.add("baton.shopify.base-url", shopify::baseUrl);
         registry.add("baton.shopify.retry-delay", () -> "50ms");
         registry.add("baton.shopify.max-retry-duration", () -> "2s");
-    }
-
-    @AfterAll
-    static void stop() {
-        shopify.stop();
     }
 
     @BeforeEach

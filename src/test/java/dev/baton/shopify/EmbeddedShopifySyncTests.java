@@ -1,0 +1,13 @@
+package dev.baton.shopify;
+
+import dev.baton.TestStorage;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+class EmbeddedShopifySyncTests extends ShopifySyncTests {
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        TestStorage.embedded(registry);
+    }
+}
