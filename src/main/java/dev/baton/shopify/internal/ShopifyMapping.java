@@ -14,6 +14,10 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 
+import static dev.baton.shopify.internal.JsonValues.nullable;
+import static dev.baton.shopify.internal.JsonValues.strings;
+import static dev.baton.shopify.internal.JsonValues.text;
+
 /** Shopify's GraphQL nodes to the catalog's records; the wire shapes stop here. */
 final class ShopifyMapping {
 
@@ -102,10 +106,6 @@ final class ShopifyMapping {
         };
     }
 
-    private static List<String> strings(JsonNode array) {
-        return array.valueStream().map(ShopifyMapping::text).toList();
-    }
-
     private static Optional<BigDecimal> money(JsonNode node) {
         return node.isMissingNode() || node.isNull() || text(node).isEmpty() ? Optional.empty()
                 : Optional.of(new BigDecimal(text(node)));
@@ -113,13 +113,5 @@ final class ShopifyMapping {
 
     private static OffsetDateTime time(JsonNode node) {
         return node.isMissingNode() || node.isNull() ? OffsetDateTime.now() : OffsetDateTime.parse(text(node));
-    }
-
-    private static String text(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? "" : node.asString();
-    }
-
-    private static String nullable(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? null : node.asString();
     }
 }

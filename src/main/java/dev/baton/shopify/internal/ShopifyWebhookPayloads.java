@@ -14,6 +14,10 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 
+import static dev.baton.shopify.internal.JsonValues.nullable;
+import static dev.baton.shopify.internal.JsonValues.strings;
+import static dev.baton.shopify.internal.JsonValues.text;
+
 /**
  * Webhook payloads come in Shopify's REST shapes (snake_case, numeric ids with {@code admin_graphql_api_id}); they
  * are mapped to the same records, with the same GraphQL ids, as a sync produces.
@@ -40,7 +44,7 @@ final class ShopifyWebhookPayloads {
     private static Variant variant(JsonNode node) {
         List<String> options = Stream.of(node.path("option1"), node.path("option2"), node.path("option3"))
                 .filter(option -> !option.isNull() && !option.isMissingNode())
-                .map(ShopifyWebhookPayloads::text)
+                .map(JsonValues::text)
                 .filter(value -> !value.equals("Default Title"))
                 .toList();
         boolean tracked = !node.has("inventory_management") || !node.path("inventory_management").isNull();
@@ -91,17 +95,5 @@ final class ShopifyWebhookPayloads {
             case "archived" -> ProductStatus.ARCHIVED;
             default -> ProductStatus.ACTIVE;
         };
-    }
-
-    private static List<String> strings(JsonNode array) {
-        return array.valueStream().map(ShopifyWebhookPayloads::text).toList();
-    }
-
-    private static String text(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? "" : node.asString();
-    }
-
-    private static String nullable(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? null : node.asString();
     }
 }

@@ -10,6 +10,8 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
+import static dev.baton.shopify.internal.JsonValues.nullable;
+
 /**
  * Applies stored webhooks to the catalog, in the background. A failure leaves the event publication incomplete, so
  * the webhook is processed again after a restart; applying one twice changes nothing.
@@ -86,10 +88,6 @@ class ShopifyWebhookProcessor {
         int deleted = catalog.redactCustomer(store.accountId(), SHOPIFY, nullable(customer.path("email")),
                 nullable(customer.path("phone")));
         log.info("customers/redact for {}: {} orders deleted", store.shop(), deleted);
-    }
-
-    private static String nullable(JsonNode node) {
-        return node.isMissingNode() || node.isNull() ? null : node.asString();
     }
 
     private void redactShop(ShopifyStore store) {
