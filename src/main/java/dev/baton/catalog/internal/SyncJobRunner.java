@@ -47,7 +47,7 @@ public class SyncJobRunner {
         StoreIntegration integration = integrations.find(job.integrationId()).orElseThrow();
         jobs.markRunning(jobId);
         try {
-            runPhases(jobs.find(jobId).orElseThrow(), integration);
+            runPhases(job, integration);
             jobs.markSucceeded(jobId);
             integrations.markSynced(integration.id());
             log.info("Sync {} of {} succeeded", jobId, integration.storeAddress());
