@@ -2,6 +2,7 @@ package dev.baton.catalog;
 
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The port a store platform adapter (Shopify, WooCommerce) implements: everything a sync reads from a store, for
@@ -18,8 +19,13 @@ public interface StorePlatform {
     /** How many products and orders a full sync will read, for its progress bar. */
     long countItems(UUID integrationId);
 
-    /** One page of products after {@code cursor} (empty for the first page). */
-    Page<Product> products(UUID integrationId, String cursor);
+    /**
+     * Reads every product after {@code cursor} (empty: from the start) and hands them to {@code pages}, a page at a
+     * time. Each page's {@code nextCursor} resumes the read right after that page; the caller saves it, so a read
+     * that is stopped continues there. An adapter may hand over an empty page just to have a cursor saved (a store
+     * export it started, for instance), and chooses how to read: pages of an API, or one bulk export.
+     */
+    void products(UUID integrationId, String cursor, Consumer<Page<Product>> pages);
 
     List<Policy> policies(UUID integrationId);
 

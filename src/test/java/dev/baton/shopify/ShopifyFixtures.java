@@ -17,16 +17,16 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 
 /** A small Shopify store on WireMock, answering the GraphQL Admin API with the fixtures in /shopify. */
-final class ShopifyFixtures {
+public final class ShopifyFixtures {
 
-    static final String GRAPHQL = "/admin/api/2026-10/graphql.json";
+    public static final String GRAPHQL = "/admin/api/2026-10/graphql.json";
     static final String PAGE_2_CURSOR = "eyJsYXN0X2lkIjoxMDEsImxhc3RfdmFsdWUiOiIxMDEifQ==";
 
     private ShopifyFixtures() {
     }
 
     /** Snowdevil: 3 products over 2 pages (one a draft), 3 policies (one empty), 1 order. */
-    static void stubStore(WireMockServer shopify) {
+    public static void stubStore(WireMockServer shopify) {
         shopify.stubFor(graphQl("query Shop").willReturn(json("shop.json")));
         shopify.stubFor(graphQl("query Counts").willReturn(json("counts.json")));
         shopify.stubFor(graphQl("query Products").atPriority(5).willReturn(json("products-page1.json")));
@@ -39,23 +39,23 @@ final class ShopifyFixtures {
         shopify.stubFor(graphQl("query Orders").willReturn(json("orders.json")));
     }
 
-    static MappingBuilder productsPage2() {
+    public static MappingBuilder productsPage2() {
         return graphQl("query Products").withRequestBody(matchingJsonPath("$.variables.after", equalTo(PAGE_2_CURSOR)));
     }
 
-    static MappingBuilder graphQl(String operation) {
+    public static MappingBuilder graphQl(String operation) {
         return post(urlEqualTo(GRAPHQL)).withRequestBody(matchingJsonPath("$.query", containing(operation)));
     }
 
-    static ResponseDefinitionBuilder json(String fixture) {
+    public static ResponseDefinitionBuilder json(String fixture) {
         return json(fixture, body -> body);
     }
 
-    static ResponseDefinitionBuilder json(String fixture, UnaryOperator<String> edit) {
+    public static ResponseDefinitionBuilder json(String fixture, UnaryOperator<String> edit) {
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody(edit.apply(read(fixture)));
     }
 
-    static String read(String fixture) {
+    public static String read(String fixture) {
         try (var in = ShopifyFixtures.class.getResourceAsStream("/shopify/" + fixture)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

@@ -2,7 +2,6 @@ package dev.baton.catalog.internal;
 
 import dev.baton.catalog.CatalogOrigin;
 import dev.baton.catalog.Order;
-import dev.baton.catalog.Product;
 import dev.baton.catalog.StoreIntegration;
 import dev.baton.catalog.StorePlatform;
 import dev.baton.catalog.StoreUnavailableException;
@@ -76,12 +75,10 @@ public class SyncJobRunner {
                 cursor = "";
                 // fall through: each phase continues into the next
             case PRODUCTS:
-                do {
-                    StorePlatform.Page<Product> page = platform.products(integration.id(), cursor);
+                platform.products(integration.id(), cursor, page -> {
                     catalog.upsertProducts(accountId, origin, page.items(), job.createdAt());
                     jobs.pageDone(job.id(), page.nextCursor(), page.items().size());
-                    cursor = page.nextCursor();
-                } while (!cursor.isEmpty());
+                });
                 jobs.moveTo(job.id(), SyncJob.Phase.CLEANUP);
                 // fall through
             case CLEANUP:

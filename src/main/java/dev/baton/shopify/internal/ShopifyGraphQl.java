@@ -59,6 +59,15 @@ class ShopifyGraphQl {
         }
     }
 
+    /** The {@code data} of the answer to a query for a connected store; an answer without data fails. */
+    JsonNode data(ShopifyStore store, String query, Map<String, Object> variables) {
+        JsonNode data = query(store.shop(), store.accessToken(), query, variables);
+        if (data == null || data.isNull()) {
+            throw new StoreUnavailableException("Shopify answered without data for " + store.shop());
+        }
+        return data;
+    }
+
     private JsonNode once(String shop, String accessToken, String query, Map<String, Object> variables) {
         Bucket bucket = buckets.computeIfAbsent(shop, s -> new Bucket());
         bucket.waitFor(query);

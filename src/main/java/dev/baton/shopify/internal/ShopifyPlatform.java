@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** Reads a connected shop for the catalog's sync, through the GraphQL Admin API. */
@@ -27,11 +28,14 @@ class ShopifyPlatform implements StorePlatform {
     private final ShopifyGraphQl graphQl;
     private final ShopifyTokens tokens;
     private final ShopifyProperties properties;
+    private final ShopifyBulkProducts bulk;
 
-    ShopifyPlatform(ShopifyGraphQl graphQl, ShopifyTokens tokens, ShopifyProperties properties) {
+    ShopifyPlatform(ShopifyGraphQl graphQl, ShopifyTokens tokens, ShopifyProperties properties,
+            ShopifyBulkProducts bulk) {
         this.graphQl = graphQl;
         this.tokens = tokens;
         this.properties = properties;
+        this.bulk = bulk;
     }
 
     @Override
@@ -50,8 +54,26 @@ class ShopifyPlatform implements StorePlatform {
         return counts.path("productsCount").path("count").asLong(0) + counts.path("ordersCount").path("count").asLong(0);
     }
 
+    /** Pages of 250 for most stores; one Bulk Operation for a catalog above {@code baton.shopify.bulk-threshold}. */
     @Override
-    public Page<Product> products(UUID integrationId, String cursor) {
+    public void products(UUID integrationId, String cursor, Consumer<Page<Product>> pages) {
+        if (ShopifyBulkProducts.isBulkCursor(cursor) || (cursor.isEmpty() && productCount(integrationId) > properties.bulkThreshold())) {
+            bulk.read(integrationId, cursor, pages);
+            return;
+        }
+        String next = cursor;
+        do {
+            Page<Product> page = productPage(integrationId, next);
+            pages.accept(page);
+            next = page.nextCursor();
+        } while (!next.isEmpty());
+    }
+
+    private long productCount(UUID integrationId) {
+        return query(integrationId, ShopifyQueries.COUNTS, Map.of()).path("productsCount").path("count").asLong(0);
+    }
+
+    private Page<Product> productPage(UUID integrationId, String cursor) {
         JsonNode connection = query(integrationId, ShopifyQueries.PRODUCTS, page(properties.pageSize(), cursor))
                 .path("products");
         List<JsonNode> nodes = connection.path("nodes").valueStream().toList();
@@ -85,18 +107,18 @@ class ShopifyPlatform implements StorePlatform {
     }
 
     /** One product, read fresh (after an inventory change, which webhooks report without the product). */
-    java.util.Optional<Product> productOfInventoryItem(UUID integrationId, long inventoryItemId) {
+    Optional<Product> productOfInventoryItem(UUID integrationId, long inventoryItemId) {
         JsonNode item = query(integrationId, ShopifyQueries.INVENTORY_ITEM,
                 Map.of("id", "gid://shopify/InventoryItem/" + inventoryItemId)).path("inventoryItem");
         String productGid = item.path("variant").path("product").path("id").asString("");
         if (productGid.isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         JsonNode node = query(integrationId, ShopifyQueries.PRODUCT, Map.of("id", productGid)).path("product");
         if (node.isMissingNode() || node.isNull()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(ShopifyMapping.product(node,
+        return Optional.of(ShopifyMapping.product(node,
                 variantsOf(integrationId, List.of(productGid)).getOrDefault(productGid, List.of())));
     }
 
@@ -115,12 +137,7 @@ class ShopifyPlatform implements StorePlatform {
     }
 
     private JsonNode query(UUID integrationId, String query, Map<String, Object> variables) {
-        ShopifyStore store = tokens.current(integrationId);
-        JsonNode data = graphQl.query(store.shop(), store.accessToken(), query, variables);
-        if (data == null || data.isNull()) {
-            throw new StoreUnavailableException("Shopify answered without data for " + store.shop());
-        }
-        return data;
+        return graphQl.data(tokens.current(integrationId), query, variables);
     }
 
     private static Map<String, Object> page(int size, String cursor) {

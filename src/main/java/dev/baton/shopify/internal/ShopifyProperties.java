@@ -20,6 +20,10 @@ import java.time.Duration;
  * @param pageSize         items per page of a paged read (Shopify's maximum is 250)
  * @param maxRetryDuration how long one call may keep retrying (throttled, 429, 5xx, timeouts) before the sync fails
  * @param retryDelay       the first wait before a retry; it doubles with each retry, with jitter
+ * @param bulkThreshold    catalogs with more products than this are read with a Bulk Operation instead of pages
+ * @param bulkPollInterval how often a running Bulk Operation is asked whether it is done
+ * @param bulkTimeout      how long a sync waits for a Bulk Operation before it fails (resumable: a resumed sync
+ *                         waits for the same operation again)
  */
 @Validated
 @ConfigurationProperties("baton.shopify")
@@ -31,7 +35,10 @@ record ShopifyProperties(
         @DefaultValue("https://{shop}") @NotBlank String baseUrl,
         @DefaultValue("250") @Min(1) int pageSize,
         @DefaultValue("60s") Duration maxRetryDuration,
-        @DefaultValue("1s") Duration retryDelay) {
+        @DefaultValue("1s") Duration retryDelay,
+        @DefaultValue("2000") @Min(0) int bulkThreshold,
+        @DefaultValue("2s") Duration bulkPollInterval,
+        @DefaultValue("2h") Duration bulkTimeout) {
 
     String baseUrlFor(String shop) {
         return baseUrl.replace("{shop}", shop);

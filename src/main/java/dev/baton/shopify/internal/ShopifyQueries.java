@@ -21,22 +21,57 @@ final class ShopifyQueries {
               ordersCount { count }
             }""";
 
+    /** What Baton reads of a product, in every query that reads one. */
+    private static final String PRODUCT_FIELDS = """
+            id title handle descriptionHtml vendor productType tags status publishedAt onlineStoreUrl updatedAt
+            options { name }""";
+
+    /** What Baton reads of a variant, in every query that reads one. */
+    private static final String VARIANT_FIELDS = """
+            id title sku price compareAtPrice inventoryQuantity inventoryPolicy position
+            selectedOptions { name value }
+            inventoryItem { tracked }""";
+
     static final String PRODUCTS = """
             query Products($first: Int!, $after: String) {
               products(first: $first, after: $after) {
                 pageInfo { hasNextPage endCursor }
-                nodes {
-                  id title handle descriptionHtml vendor productType tags status publishedAt onlineStoreUrl updatedAt
-                  options { name }
-                }
+                nodes { %s }
               }
-            }""";
+            }""".formatted(PRODUCT_FIELDS);
 
     static final String PRODUCT = """
             query Product($id: ID!) {
-              product(id: $id) {
-                id title handle descriptionHtml vendor productType tags status publishedAt onlineStoreUrl updatedAt
-                options { name }
+              product(id: $id) { %s }
+            }""".formatted(PRODUCT_FIELDS);
+
+    /**
+     * The whole catalog as one Bulk Operation: Shopify runs it in the background and writes a JSONL file with one
+     * product or variant a line, each variant naming its product in {@code __parentId}. Bulk queries take no page
+     * sizes and use edges.
+     */
+    static final String BULK_PRODUCTS = """
+            {
+              products {
+                edges { node {
+                  %s
+                  variants { edges { node { %s } } }
+                } }
+              }
+            }""".formatted(PRODUCT_FIELDS, VARIANT_FIELDS);
+
+    static final String BULK_RUN = """
+            mutation BulkRunQuery($query: String!) {
+              bulkOperationRunQuery(query: $query) {
+                bulkOperation { id status }
+                userErrors { field message code }
+              }
+            }""";
+
+    static final String BULK_OPERATION = """
+            query BulkOperation($id: ID!) {
+              node(id: $id) {
+                ... on BulkOperation { id status errorCode objectCount rootObjectCount url }
               }
             }""";
 
@@ -50,13 +85,11 @@ final class ShopifyQueries {
               productVariants(first: $first, after: $after, query: $query) {
                 pageInfo { hasNextPage endCursor }
                 nodes {
-                  id title sku price compareAtPrice inventoryQuantity inventoryPolicy position
-                  selectedOptions { name value }
-                  inventoryItem { tracked }
+                  %s
                   product { id }
                 }
               }
-            }""";
+            }""".formatted(VARIANT_FIELDS);
 
     static final String POLICIES = """
             query Policies {
