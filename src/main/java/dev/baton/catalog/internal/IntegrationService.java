@@ -74,15 +74,21 @@ public class IntegrationService implements StoreIntegrations {
         if (unfinished.isPresent()) {
             return unfinished.get().id();
         }
-        UUID jobId = jobs.findLatest(integrationId)
-                .filter(job -> job.status() == SyncJob.Status.FAILED)
-                .map(failed -> {
-                    jobs.requeue(failed.id(), accountId);
-                    return failed.id();
-                })
-                .orElseGet(() -> jobs.insertQueued(accountId, integrationId));
-        enqueueAfterCommit(jobId);
-        return jobId;
+        // Two nodes asked at once both get here; the database lets only one of them queue a job.
+        Optional<SyncJob> failed = jobs.findLatest(integrationId).filter(job -> job.status() == SyncJob.Status.FAILED);
+        if (failed.isPresent()) {
+            if (jobs.requeue(failed.get().id(), accountId)) {
+                enqueueAfterCommit(failed.get().id());
+            }
+            return failed.get().id();
+        }
+        Optional<UUID> inserted = jobs.insertQueued(accountId, integrationId);
+        if (inserted.isPresent()) {
+            enqueueAfterCommit(inserted.get());
+            return inserted.get();
+        }
+        return jobs.findUnfinished(accountId).or(() -> jobs.findLatest(integrationId)).map(SyncJob::id)
+                .orElseThrow(() -> BatonException.conflict("Another sync of this store is starting; try again."));
     }
 
     @Transactional(readOnly = true)

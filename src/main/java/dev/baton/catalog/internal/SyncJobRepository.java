@@ -56,24 +56,31 @@ class SyncJobRepository {
                 .param("integration", integrationId).query(MAPPER).optional();
     }
 
-    /** Fails with a duplicate key when the account already has a queued or running job. */
-    UUID insertQueued(UUID accountId, UUID integrationId) {
+    /**
+     * A new queued job, unless the account already has a queued or running one ({@code running_account_id} is
+     * unique): then nothing is inserted, without failing the transaction, and the answer is empty.
+     */
+    Optional<UUID> insertQueued(UUID accountId, UUID integrationId) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
+        int inserted = jdbc.sql("""
                 insert into sync_job (id, account_id, integration_id, status, running_account_id, phase, created_at)
-                values (:id, :account, :integration, 'QUEUED', :account, 'STORE', :now)""")
+                values (:id, :account, :integration, 'QUEUED', :account, 'STORE', :now)
+                on conflict do nothing""")
                 .param("id", id).param("account", accountId).param("integration", integrationId)
                 .param("now", now()).update();
-        return id;
+        return inserted == 1 ? Optional.of(id) : Optional.empty();
     }
 
-    /** A failed job is queued again where it stopped. */
-    void requeue(UUID id, UUID accountId) {
-        jdbc.sql("""
+    /**
+     * A failed job is queued again where it stopped. Answers false when it was no longer failed: another node
+     * queued it a moment ago, and must be the only one to hand it over.
+     */
+    boolean requeue(UUID id, UUID accountId) {
+        return jdbc.sql("""
                 update sync_job set status = 'QUEUED', running_account_id = :account, error = null, finished_at = null,
                     attempt = attempt + 1
-                where id = :id""")
-                .param("id", id).param("account", accountId).update();
+                where id = :id and status = 'FAILED'""")
+                .param("id", id).param("account", accountId).update() == 1;
     }
 
     void markRunning(UUID id) {

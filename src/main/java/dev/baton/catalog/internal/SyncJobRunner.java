@@ -37,7 +37,12 @@ public class SyncJobRunner {
         platforms.forEach(platform -> this.platforms.put(platform.platform(), platform));
     }
 
-    @Job(name = "Store sync %0", retries = 0)
+    /**
+     * Failures are recorded on the sync job, not thrown, so JobRunr's retries serve one case only: a node that died
+     * in the middle of a sync. JobRunr notices its heartbeat stopped, fails the job as orphaned and runs it again on
+     * a live node, which continues from the saved phase and cursor.
+     */
+    @Job(name = "Store sync %0", retries = 3)
     public void run(UUID jobId) {
         SyncJob job = jobs.find(jobId).orElse(null);
         if (job == null || job.status().finished()) {
