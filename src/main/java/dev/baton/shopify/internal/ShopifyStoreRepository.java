@@ -48,9 +48,32 @@ class ShopifyStoreRepository {
     }
 
     Optional<ShopifyStore> find(UUID integrationId) {
+        return find(integrationId, "");
+    }
+
+    /** The store, its row locked until the transaction ends: one node at a time renews a token. */
+    Optional<ShopifyStore> findForUpdate(UUID integrationId) {
+        return find(integrationId, " for update");
+    }
+
+    /** A renewed token pair; an update, so that a node waiting on the row's lock reads the new pair. */
+    void updateTokens(ShopifyStore store, String scopes) {
+        jdbc.sql("""
+                update shopify_store set access_token = :token, refresh_token = :refresh, token_expires_at = :expires,
+                    scopes = coalesce(:scopes, scopes), updated_at = :now
+                where integration_id = :id""")
+                .param("id", store.integrationId())
+                .param("token", secrets.encrypt(store.accessToken()))
+                .param("refresh", store.refreshToken() == null ? null : secrets.encrypt(store.refreshToken()))
+                .param("expires", store.tokenExpiresAt()).param("scopes", scopes)
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    private Optional<ShopifyStore> find(UUID integrationId, String lock) {
         return jdbc.sql("""
                 select integration_id, account_id, shop, access_token, refresh_token, token_expires_at
-                from shopify_store where integration_id = :id""")
+                from shopify_store where integration_id = :id""" + lock)
                 .param("id", integrationId)
                 .query((rs, n) -> new ShopifyStore(rs.getObject("integration_id", UUID.class),
                         rs.getObject("account_id", UUID.class), rs.getString("shop"),
