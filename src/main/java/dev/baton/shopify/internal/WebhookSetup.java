@@ -19,7 +19,7 @@ public record WebhookSetup(Status status, String message) {
     }
 
     static WebhookSetup withoutSecret() {
-        return new WebhookSetup(Status.NOT_SET_UP, "Webhooks are not set up: send the custom app's API secret key "
-                + "as 'apiSecret' so Baton can verify the webhooks Shopify signs with it. " + UNTIL_THEN);
+        return new WebhookSetup(Status.NOT_SET_UP, "Webhooks are not set up: give the custom app's API secret key "
+                + "('apiSecret') so Baton can verify the webhooks Shopify signs with it. " + UNTIL_THEN);
     }
 }
