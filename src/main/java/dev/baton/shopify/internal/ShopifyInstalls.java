@@ -89,7 +89,7 @@ public class ShopifyInstalls {
         AccessTokenResponse token = exchange(pending.shop(), code);
         var credentials = new ShopifyConnections.Credentials(token.accessToken(), token.refreshToken(),
                 token.expiresIn() == null ? null : OffsetDateTime.now(clock).plusSeconds(token.expiresIn()),
-                token.scope());
+                token.scope(), null);
         return connections.connect(pending.accountId(), pending.shop(), credentials);
     }
 

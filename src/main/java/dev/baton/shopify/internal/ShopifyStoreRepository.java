@@ -9,7 +9,10 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Tokens are encrypted on the way in and decrypted on the way out; the table never holds them in clear. */
+/**
+ * Tokens and the custom app's API secret are encrypted on the way in and decrypted on the way out; the table never
+ * holds them in clear.
+ */
 @Repository
 class ShopifyStoreRepository {
 
@@ -27,12 +30,13 @@ class ShopifyStoreRepository {
         jdbc.sql("delete from shopify_store where integration_id = :id").param("id", store.integrationId()).update();
         jdbc.sql("""
                 insert into shopify_store (integration_id, account_id, shop, access_token, refresh_token,
-                    token_expires_at, scopes, updated_at)
-                values (:id, :account, :shop, :token, :refresh, :expires, :scopes, :now)""")
+                    token_expires_at, scopes, api_secret, updated_at)
+                values (:id, :account, :shop, :token, :refresh, :expires, :scopes, :secret, :now)""")
                 .param("id", store.integrationId()).param("account", store.accountId()).param("shop", store.shop())
                 .param("token", secrets.encrypt(store.accessToken()))
                 .param("refresh", store.refreshToken() == null ? null : secrets.encrypt(store.refreshToken()))
                 .param("expires", store.tokenExpiresAt()).param("scopes", scopes)
+                .param("secret", store.apiSecret() == null ? null : secrets.encrypt(store.apiSecret()))
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
@@ -72,14 +76,15 @@ class ShopifyStoreRepository {
 
     private Optional<ShopifyStore> find(UUID integrationId, String lock) {
         return jdbc.sql("""
-                select integration_id, account_id, shop, access_token, refresh_token, token_expires_at
+                select integration_id, account_id, shop, access_token, refresh_token, token_expires_at, api_secret
                 from shopify_store where integration_id = :id""" + lock)
                 .param("id", integrationId)
                 .query((rs, n) -> new ShopifyStore(rs.getObject("integration_id", UUID.class),
                         rs.getObject("account_id", UUID.class), rs.getString("shop"),
                         secrets.decrypt(rs.getString("access_token")),
                         rs.getString("refresh_token") == null ? null : secrets.decrypt(rs.getString("refresh_token")),
-                        rs.getObject("token_expires_at", OffsetDateTime.class)))
+                        rs.getObject("token_expires_at", OffsetDateTime.class),
+                        rs.getString("api_secret") == null ? null : secrets.decrypt(rs.getString("api_secret"))))
                 .optional();
     }
 }

@@ -77,7 +77,6 @@ class ShopifyTokens {
     static ShopifyStore withTokens(ShopifyStore store, AccessTokenResponse response, Clock clock) {
         OffsetDateTime expires = response.expiresIn() == null ? null
                 : OffsetDateTime.now(clock).plusSeconds(response.expiresIn());
-        return new ShopifyStore(store.integrationId(), store.accountId(), store.shop(), response.accessToken(),
-                response.refreshToken(), expires);
+        return store.withTokens(response.accessToken(), response.refreshToken(), expires);
     }
 }

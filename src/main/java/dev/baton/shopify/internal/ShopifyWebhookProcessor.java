@@ -80,7 +80,8 @@ class ShopifyWebhookProcessor {
         if (integration.connected()) {
             integrations.disconnect(store.accountId(), store.integrationId());
         }
-        stores.save(new ShopifyStore(store.integrationId(), store.accountId(), store.shop(), "revoked", null, null), null);
+        // The webhook secret stays: deliveries that arrive after the uninstall (late ones, shop/redact) still verify.
+        stores.save(store.withTokens("revoked", null, null), null);
     }
 
     private void redactCustomer(ShopifyStore store, JsonNode payload) {

@@ -21,10 +21,12 @@ class ShopifyPageController {
     }
 
     @PostMapping("/shopify/connect-token")
-    String connect(@RequestParam String shop, @RequestParam String accessToken, RedirectAttributes redirect) {
+    String connect(@RequestParam String shop, @RequestParam String accessToken,
+            @RequestParam(required = false) String apiSecret, RedirectAttributes redirect) {
         try {
-            connections.connectWithToken(account.id(), shop, accessToken);
-            redirect.addFlashAttribute("message", "Connected " + shop.strip() + ". The first sync has started.");
+            var result = connections.connectWithToken(account.id(), shop, accessToken, apiSecret);
+            redirect.addFlashAttribute("message", "Connected " + shop.strip() + ". The first sync has started. "
+                    + result.webhooks().message());
         } catch (BatonException e) {
             redirect.addFlashAttribute("error", e.getMessage());
         }

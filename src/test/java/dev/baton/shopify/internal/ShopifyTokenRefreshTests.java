@@ -83,7 +83,7 @@ class ShopifyTokenRefreshTests {
                 .body(new ParameterizedTypeReference<Map<String, Object>>() { });
         UUID integrationId = UUID.fromString((String) connected.get("id"));
         stores.updateTokens(new ShopifyStore(integrationId, account.id(), "racing.myshopify.com", "shpat_expiring",
-                "shprt_single_use", OffsetDateTime.now().plusMinutes(1)), null);
+                "shprt_single_use", OffsetDateTime.now().plusMinutes(1), null), null);
         // Like Shopify: the refresh token works once (slowly), and is refused after that.
         shopify.stubFor(refresh().inScenario("single use").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("used")
                 .willReturn(aResponse().withStatus(200).withFixedDelay(1_000).withHeader("Content-Type", "application/json")
