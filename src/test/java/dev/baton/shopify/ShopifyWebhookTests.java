@@ -102,6 +102,22 @@ class ShopifyWebhookTests {
     }
 
     @Test
+    void aSyncThatReadsAnOlderVersionThanAWebhookBroughtKeepsTheWebhooksVersion() {
+        // The webhook's product is dated 2026-11-24; the store's listing (a stale read) still says 2026-11-20.
+        deliver("products/update", ShopifyFixtures.read("webhook-products-update.json"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> text("Powder Snowboard").contains("CA$399.00"));
+
+        Object jobId = api.post().uri("/api/v1/integrations/{id}/sync", integrationId).retrieve().body(OBJECT).get("jobId");
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SUCCEEDED".equals(api.get()
+                .uri("/api/v1/sync-jobs/{id}", jobId).retrieve().body(OBJECT).get("status")));
+
+        assertThat(text("Powder Snowboard")).contains("CA$399.00").doesNotContain("CA$449.00 (on sale");
+        assertThat(jdbc.sql("select updated_at from catalog_product where account_id = :account and title = 'Powder Snowboard'")
+                .param("account", accountId).query(java.time.OffsetDateTime.class).single())
+                .isAfter(java.time.OffsetDateTime.parse("2026-11-21T00:00:00Z"));
+    }
+
+    @Test
     void aBadSignatureOrAnUnknownShopIsRefusedAndNothingIsStored() {
         String body = ShopifyFixtures.read("webhook-products-update.json");
 

@@ -18,6 +18,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -113,6 +115,28 @@ class CatalogRepository {
         return jdbc.sql("select updated_at from catalog_product where account_id = :account and origin = :origin and external_id = :id")
                 .param("account", accountId).param("origin", origin.name()).param("id", externalId)
                 .query(OffsetDateTime.class).optional();
+    }
+
+    /** The stored {@code updated_at} of those of the products that are stored. */
+    Map<String, OffsetDateTime> productUpdatedAts(UUID accountId, CatalogOrigin origin, List<String> externalIds) {
+        if (externalIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, OffsetDateTime> updatedAts = new HashMap<>();
+        jdbc.sql("""
+                select external_id, updated_at from catalog_product
+                where account_id = :account and origin = :origin and external_id in (:ids)""")
+                .param("account", accountId).param("origin", origin.name()).param("ids", externalIds)
+                .query(rs -> {
+                    updatedAts.put(rs.getString("external_id"), rs.getObject("updated_at", OffsetDateTime.class));
+                });
+        return updatedAts;
+    }
+
+    void markProductSynced(UUID accountId, CatalogOrigin origin, String externalId, OffsetDateTime syncedAt) {
+        jdbc.sql("update catalog_product set synced_at = :at where account_id = :account and origin = :origin and external_id = :id")
+                .param("at", syncedAt).param("account", accountId).param("origin", origin.name()).param("id", externalId)
+                .update();
     }
 
     Optional<OffsetDateTime> productSyncedAt(UUID accountId, CatalogOrigin origin, String externalId) {

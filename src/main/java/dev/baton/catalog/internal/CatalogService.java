@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -74,8 +75,17 @@ class CatalogService implements Catalog {
     /** One page of a sync: products saved and stamped as seen by the sync that started at {@code syncedAt}. */
     @Transactional
     public void upsertProducts(UUID accountId, CatalogOrigin origin, List<Product> products, OffsetDateTime syncedAt) {
+        Map<String, OffsetDateTime> stored = catalog.productUpdatedAts(accountId, origin,
+                products.stream().map(Product::externalId).toList());
         List<String> refs = new ArrayList<>();
         for (Product product : products) {
+            OffsetDateTime storedUpdatedAt = stored.get(product.externalId());
+            if (storedUpdatedAt != null && product.updatedAt().isBefore(storedUpdatedAt)) {
+                // A webhook brought a newer version while this sync's read (a bulk export can be minutes old) was
+                // on its way: keep the newer one, and count the product as seen so the cleanup keeps it.
+                catalog.markProductSynced(accountId, origin, product.externalId(), syncedAt);
+                continue;
+            }
             catalog.saveProduct(accountId, origin, product, syncedAt);
             refs.add(productRef(product.externalId()));
         }
