@@ -8,7 +8,9 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * At start-up, queues again every live source whose index is not in step with it: still pending (the node stopped
@@ -19,6 +21,7 @@ import java.util.List;
 class IndexingSweeper {
 
     private static final Logger log = LoggerFactory.getLogger(IndexingSweeper.class);
+    private static final int BATCH = 100;
 
     private final SourceRepository sources;
     private final Embedder embedder;
@@ -37,9 +40,15 @@ class IndexingSweeper {
     void requeueUnfinished() {
         transaction.executeWithoutResult(status -> {
             List<Source> behind = sources.findNotIndexedWith(embedder.modelId());
-            for (Source source : behind) {
-                events.publishEvent(new SourceChanged(source.accountId(), source.id()));
-            }
+            // In batches per account, as a sync would hand them over.
+            behind.stream().collect(Collectors.groupingBy(Source::accountId, LinkedHashMap::new,
+                            Collectors.mapping(Source::id, Collectors.toList())))
+                    .forEach((accountId, ids) -> {
+                        for (int from = 0; from < ids.size(); from += BATCH) {
+                            events.publishEvent(new SourceChanged(accountId,
+                                    List.copyOf(ids.subList(from, Math.min(ids.size(), from + BATCH)))));
+                        }
+                    });
             if (!behind.isEmpty()) {
                 log.info("Indexing {} sources that are not yet indexed with {}", behind.size(), embedder.modelId());
             }

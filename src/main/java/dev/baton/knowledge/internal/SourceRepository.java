@@ -51,6 +51,13 @@ class SourceRepository {
                 .param("account", accountId).param("id", id).query(MAPPER).optional();
     }
 
+    /** The sources among {@code ids}, their rows locked in id order (two batches never wait on each other in a cycle). */
+    List<Source> findAllForUpdate(UUID accountId, List<UUID> ids) {
+        return jdbc.sql("select " + COLUMNS + " from knowledge_source where account_id = :account and id in (:ids) "
+                        + "order by id for update")
+                .param("account", accountId).param("ids", ids).query(MAPPER).list();
+    }
+
     Optional<Source> findSynced(UUID accountId, SourceOrigin origin, String externalRef) {
         return jdbc.sql("select " + COLUMNS
                         + " from knowledge_source where account_id = :account and origin = :origin and external_ref = :ref")

@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,35 +78,67 @@ public class SourceService {
     /** A sync delivers the current text of a store item; unchanged text changes nothing. */
     @Transactional
     public void upsertSynced(UUID accountId, SourceOrigin origin, String externalRef, String title, String text) {
-        String shortTitle = title.length() > MAX_TITLE_LENGTH ? title.substring(0, MAX_TITLE_LENGTH) : title;
-        Optional<Source> existing = sources.findSynced(accountId, origin, externalRef);
-        if (existing.isEmpty()) {
-            changed(accountId, sources.insert(accountId, origin, externalRef, shortTitle, text));
-            archiveManualDuplicates(accountId, origin, shortTitle);
-        } else if (!Objects.equals(existing.get().contentHash(), ContentHash.of(shortTitle, text))) {
-            sources.updateContent(accountId, existing.get().id(), shortTitle, text);
-            changed(accountId, existing.get().id());
+        syncAll(accountId, origin, List.of(new SyncedItem(externalRef, title, text)));
+    }
+
+    /**
+     * What a sync delivered for a batch of store items, in one transaction and one {@link SourceChanged} event:
+     * the current text of each item, or null text for an item the store no longer shows.
+     */
+    @Transactional
+    public void syncAll(UUID accountId, SourceOrigin origin, List<SyncedItem> items) {
+        List<UUID> changed = new ArrayList<>();
+        for (SyncedItem item : items) {
+            if (item.text() == null) {
+                sources.findSynced(accountId, origin, item.externalRef()).ifPresent(source -> {
+                    sources.delete(accountId, source.id());
+                    changed.add(source.id());
+                });
+            } else {
+                changed.addAll(upsert(accountId, origin, item));
+            }
+        }
+        if (!changed.isEmpty()) {
+            events.publishEvent(new SourceChanged(accountId, List.copyOf(changed)));
         }
     }
 
-    @Transactional
-    public void removeSynced(UUID accountId, SourceOrigin origin, String externalRef) {
-        sources.findSynced(accountId, origin, externalRef).ifPresent(source -> {
-            sources.delete(accountId, source.id());
-            changed(accountId, source.id());
-        });
+    private List<UUID> upsert(UUID accountId, SourceOrigin origin, SyncedItem item) {
+        String title = item.title();
+        String shortTitle = title.length() > MAX_TITLE_LENGTH ? title.substring(0, MAX_TITLE_LENGTH) : title;
+        Optional<Source> existing = sources.findSynced(accountId, origin, item.externalRef());
+        if (existing.isEmpty()) {
+            List<UUID> changed = new ArrayList<>();
+            changed.add(sources.insert(accountId, origin, item.externalRef(), shortTitle, item.text()));
+            changed.addAll(archiveManualDuplicates(accountId, origin, shortTitle));
+            return changed;
+        }
+        if (!Objects.equals(existing.get().contentHash(), ContentHash.of(shortTitle, item.text()))) {
+            sources.updateContent(accountId, existing.get().id(), shortTitle, item.text());
+            return List.of(existing.get().id());
+        }
+        return List.of();
+    }
+
+    /** A store item as a sync delivers it; {@code text} is null when the store no longer shows it. */
+    public record SyncedItem(String externalRef, String title, String text) {
+
+        static SyncedItem removed(String externalRef) {
+            return new SyncedItem(externalRef, null, null);
+        }
     }
 
     /**
      * A hand-written source that covers what the store now provides (same title: "Refund policy") would give the
      * agent two versions to choose from. It is archived, never deleted: the owner can restore it.
      */
-    private void archiveManualDuplicates(UUID accountId, SourceOrigin origin, String title) {
-        for (UUID duplicate : sources.findLiveManualTitled(accountId, title)) {
+    private List<UUID> archiveManualDuplicates(UUID accountId, SourceOrigin origin, String title) {
+        List<UUID> archived = sources.findLiveManualTitled(accountId, title);
+        for (UUID duplicate : archived) {
             sources.setArchived(accountId, duplicate, true, "Replaced by '" + title + "' synced from "
                     + storeName(origin) + ". Restore it if you still need it.");
-            changed(accountId, duplicate);
         }
+        return archived;
     }
 
     private Source editable(UUID accountId, UUID id, String action) {
@@ -134,7 +167,7 @@ public class SourceService {
     }
 
     private void changed(UUID accountId, UUID sourceId) {
-        events.publishEvent(new SourceChanged(accountId, sourceId));
+        events.publishEvent(SourceChanged.of(accountId, sourceId));
     }
 
     private static String storeName(SourceOrigin origin) {

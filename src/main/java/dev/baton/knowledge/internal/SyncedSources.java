@@ -6,6 +6,8 @@ import dev.baton.knowledge.SourceOrigin;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /** Keeps the locked, synced sources in step with what the store shows shoppers. */
 @Component
 class SyncedSources {
@@ -21,10 +23,11 @@ class SyncedSources {
     @ApplicationModuleListener
     void on(CatalogChanged event) {
         SourceOrigin origin = SourceOrigin.valueOf(event.origin().name());
-        for (String ref : event.refs()) {
-            catalog.document(event.accountId(), event.origin(), ref).ifPresentOrElse(
-                    document -> sources.upsertSynced(event.accountId(), origin, ref, document.title(), document.text()),
-                    () -> sources.removeSynced(event.accountId(), origin, ref));
-        }
+        List<SourceService.SyncedItem> items = event.refs().stream()
+                .map(ref -> catalog.document(event.accountId(), event.origin(), ref)
+                        .map(document -> new SourceService.SyncedItem(ref, document.title(), document.text()))
+                        .orElseGet(() -> SourceService.SyncedItem.removed(ref)))
+                .toList();
+        sources.syncAll(event.accountId(), origin, items);
     }
 }

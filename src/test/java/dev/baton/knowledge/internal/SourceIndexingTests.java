@@ -90,6 +90,26 @@ class SourceIndexingTests {
         assertThat(failed.body()).isEqualTo("FAIL-EMBED: this text cannot be embedded.");
     }
 
+    @Test
+    void aSyncedBatchIsIndexedTogetherAndOneBadSourceFailsAlone() {
+        int before = embeddedTexts.get();
+        sources.syncAll(accountId, dev.baton.knowledge.SourceOrigin.SHOPIFY, List.of(
+                new SourceService.SyncedItem("product:10", "Kettle", "A steel kettle, $40."),
+                new SourceService.SyncedItem("product:11", "Teapot", "FAIL-EMBED: a teapot the embedder refuses."),
+                new SourceService.SyncedItem("product:12", "Cups", "Six porcelain cups, $30.")));
+        List<Source> synced = sources.list(accountId);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> sources.list(accountId).stream()
+                .allMatch(source -> source.status() != SourceStatus.PENDING));
+        assertThat(sources.list(accountId)).extracting(Source::title, Source::status).containsExactlyInAnyOrder(
+                org.assertj.core.groups.Tuple.tuple("Kettle", SourceStatus.INDEXED),
+                org.assertj.core.groups.Tuple.tuple("Teapot", SourceStatus.FAILED),
+                org.assertj.core.groups.Tuple.tuple("Cups", SourceStatus.INDEXED));
+        assertThat(synced).hasSize(3);
+        // The batch was refused as a whole, then the two good sources were embedded one by one.
+        assertThat(embeddedTexts.get() - before).isEqualTo(2);
+    }
+
     void awaitStatus(UUID id, SourceStatus status) {
         await().atMost(Duration.ofSeconds(30)).until(() -> sources.get(accountId, id).status() == status);
     }
