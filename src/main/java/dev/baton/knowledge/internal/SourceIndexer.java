@@ -23,6 +23,8 @@ import java.util.UUID;
 class SourceIndexer {
 
     private static final Logger log = LoggerFactory.getLogger(SourceIndexer.class);
+    /** Sources embedded and written together. */
+    private static final int SLICE = 32;
 
     private final SourceRepository sources;
     private final KnowledgeIndex index;
@@ -70,16 +72,24 @@ class SourceIndexer {
         if (toIndex.isEmpty()) {
             return;
         }
+        // In slices: big enough for the model to be efficient, small enough that the first products of a sync
+        // become searchable within seconds.
+        for (int from = 0; from < toIndex.size(); from += SLICE) {
+            indexSlice(toIndex.subList(from, Math.min(toIndex.size(), from + SLICE)));
+        }
+    }
+
+    private void indexSlice(List<Source> slice) {
         try {
-            indexTogether(toIndex);
+            indexTogether(slice);
         } catch (RuntimeException e) {
-            if (toIndex.size() == 1) {
-                failed(toIndex.get(0), e);
+            if (slice.size() == 1) {
+                failed(slice.get(0), e);
                 return;
             }
             // One bad source must not hold back the others: each is tried on its own, and only it is marked.
-            log.warn("Indexing {} sources together failed ({}); indexing them one by one", toIndex.size(), e.toString());
-            for (Source source : toIndex) {
+            log.warn("Indexing {} sources together failed ({}); indexing them one by one", slice.size(), e.toString());
+            for (Source source : slice) {
                 try {
                     indexTogether(List.of(source));
                 } catch (RuntimeException single) {
