@@ -127,7 +127,7 @@ public final class ShopifySyncBenchmark {
             Map<String, Object> connected = api.post().uri("/api/v1/integrations/shopify").contentType(MediaType.APPLICATION_JSON)
                     .body(Map.of("shop", SHOP, "accessToken", "shpat_bench")).retrieve().body(OBJECT);
             Object jobId = connected.get("syncJobId");
-            Duration firstSearchable = waitFor(Duration.ofMinutes(30), connectedAt, () -> !search(api, "warm jacket").isEmpty());
+            Duration firstSearchable = waitFor(Duration.ofMinutes(30), connectedAt, () -> !search(api, "warm jacket", 3).isEmpty());
             Duration synced = waitFor(Duration.ofMinutes(30), connectedAt, () -> "SUCCEEDED".equals(job(api, jobId).get("status")));
             long stored = jdbc.sql("select count(*) from catalog_product").query(Long.class).single();
             Duration indexed = waitFor(Duration.ofMinutes(60), connectedAt, () -> jdbc.sql(
@@ -185,7 +185,10 @@ public final class ShopifySyncBenchmark {
             String expected = "CA$" + price;
             String title = title(index);
             long deadline = start + Duration.ofSeconds(60).toNanos();
-            while (search(api, title).stream().noneMatch(hit -> String.valueOf(hit.get("text")).contains(expected))) {
+            // Among the ten best hits: with 20 near-identical "<adjective> <noun> N" products, rank fusion does not
+            // always put the exact title first (see docs/performance.md).
+            while (search(api, title, 10).stream().noneMatch(hit -> title.equals(hit.get("title"))
+                    && String.valueOf(hit.get("text")).contains(expected))) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("The webhook's price for " + title + " never became searchable");
                 }
@@ -393,9 +396,9 @@ public final class ShopifySyncBenchmark {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> search(RestClient api, String query) {
+    private static List<Map<String, Object>> search(RestClient api, String query, int limit) {
         Map<String, Object> response = api.post().uri("/api/v1/knowledge/search").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("query", query, "limit", 3)).retrieve().body(OBJECT);
+                .body(Map.of("query", query, "limit", limit)).retrieve().body(OBJECT);
         Object results = response == null ? null : response.get("results");
         return results == null ? List.of() : (List<Map<String, Object>>) results;
     }

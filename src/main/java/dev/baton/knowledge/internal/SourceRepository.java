@@ -40,6 +40,33 @@ class SourceRepository {
                 .param("account", accountId).query(MAPPER).list();
     }
 
+    /** One page of the account's sources that match the filter, in the order of {@link #findAll}. */
+    List<Source> findPage(UUID accountId, SourceFilter filter, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + " from knowledge_source where account_id = :account" + filter.where()
+                        + " order by origin, title, id limit :limit offset :offset")
+                .param("account", accountId).params(filter.params())
+                .param("limit", limit).param("offset", offset).query(MAPPER).list();
+    }
+
+    long countMatching(UUID accountId, SourceFilter filter) {
+        return jdbc.sql("select count(*) from knowledge_source where account_id = :account" + filter.where())
+                .param("account", accountId).params(filter.params()).query(Long.class).single();
+    }
+
+    SourceCounts counts(UUID accountId) {
+        return jdbc.sql("""
+                select count(*) as total,
+                    coalesce(sum(case when not archived and status = 'INDEXED' then 1 else 0 end), 0) as indexed,
+                    coalesce(sum(case when not archived and status = 'PENDING' then 1 else 0 end), 0) as pending,
+                    coalesce(sum(case when not archived and status = 'FAILED' then 1 else 0 end), 0) as failed,
+                    coalesce(sum(case when archived then 1 else 0 end), 0) as archived
+                from knowledge_source where account_id = :account""")
+                .param("account", accountId)
+                .query((rs, n) -> new SourceCounts(rs.getLong("total"), rs.getLong("indexed"), rs.getLong("pending"),
+                        rs.getLong("failed"), rs.getLong("archived")))
+                .single();
+    }
+
     Optional<Source> find(UUID accountId, UUID id) {
         return jdbc.sql("select " + COLUMNS + " from knowledge_source where account_id = :account and id = :id")
                 .param("account", accountId).param("id", id).query(MAPPER).optional();

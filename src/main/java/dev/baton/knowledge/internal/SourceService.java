@@ -36,6 +36,19 @@ public class SourceService {
         return sources.findAll(accountId);
     }
 
+    /** A page of the sources the filter matches, and how many it matches in all. */
+    @Transactional(readOnly = true)
+    public SourcePage page(UUID accountId, SourceFilter filter, int page, int pageSize) {
+        long matching = sources.countMatching(accountId, filter);
+        int lastPage = (int) Math.max(0, (matching - 1) / pageSize);
+        int shown = Math.max(0, Math.min(page, lastPage));
+        return new SourcePage(sources.findPage(accountId, filter, shown * pageSize, pageSize), shown, pageSize, matching);
+    }
+
+    public SourceCounts counts(UUID accountId) {
+        return sources.counts(accountId);
+    }
+
     @Transactional(readOnly = true)
     public Source get(UUID accountId, UUID id) {
         return sources.find(accountId, id).orElseThrow(() -> BatonException.notFound("Source", id));

@@ -3,7 +3,9 @@ package dev.baton.knowledge.web;
 import dev.baton.account.CurrentAccount;
 import dev.baton.knowledge.internal.Source;
 import dev.baton.knowledge.internal.SourceService;
-import dev.baton.knowledge.internal.SourceStatus;
+import dev.baton.knowledge.internal.SourceCounts;
+import dev.baton.knowledge.internal.SourceFilter;
+import dev.baton.knowledge.internal.SourcePage;
 import dev.baton.knowledge.internal.SourceUploads;
 import dev.baton.shared.BatonException;
 import org.springframework.stereotype.Controller;
@@ -16,14 +18,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
 
-/** The Knowledge page: every source with its status, and the forms to add, edit and archive manual ones. */
+/** The Knowledge page: the sources with their status (paged, filtered), and the forms to add, edit and archive manual ones. */
 @Controller
 @RequestMapping("/knowledge")
 class KnowledgePageController {
+
+    static final int PAGE_SIZE = 100;
 
     private final SourceService sources;
     private final SourceUploads uploads;
@@ -36,15 +39,17 @@ class KnowledgePageController {
     }
 
     @GetMapping
-    String page(Model model) {
-        addSources(model);
+    String page(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        addSources(model, q, status, page);
         return "knowledge/index";
     }
 
-    /** The list alone, for htmx to refresh while sources are being indexed. */
+    /** The list alone, for htmx: the filter form, the pager, and the refresh while sources are being indexed. */
     @GetMapping("/sources")
-    String table(Model model) {
-        addSources(model);
+    String table(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, Model model) {
+        addSources(model, q, status, page);
         return "knowledge/sources :: table";
     }
 
@@ -108,10 +113,16 @@ class KnowledgePageController {
         return "redirect:/knowledge";
     }
 
-    private void addSources(Model model) {
-        List<Source> all = sources.list(account.id());
-        long indexed = all.stream().filter(s -> !s.archived() && s.status() == SourceStatus.INDEXED).count();
-        boolean pending = all.stream().anyMatch(s -> !s.archived() && s.status() == SourceStatus.PENDING);
-        model.addAttribute("sources", all).addAttribute("indexedCount", indexed).addAttribute("pending", pending);
+    /**
+     * A page of the list, never the whole of it: a synced catalog has thousands of sources, and the list refreshes
+     * every two seconds while they are being indexed. The counts above it cover every source.
+     */
+    private void addSources(Model model, String q, String status, int page) {
+        SourceFilter filter = SourceFilter.of(q, status);
+        SourcePage shown = sources.page(account.id(), filter, Math.max(0, page), PAGE_SIZE);
+        SourceCounts counts = sources.counts(account.id());
+        model.addAttribute("sources", shown.sources()).addAttribute("list", shown).addAttribute("counts", counts)
+                .addAttribute("indexedCount", counts.indexed()).addAttribute("pending", counts.pending() > 0)
+                .addAttribute("q", filter.text()).addAttribute("status", filter.state().name());
     }
 }

@@ -250,6 +250,41 @@ class KnowledgePageBrowserTests {
         screenshot("restored", row);
     }
 
+    @Test
+    void aLongListIsShownAPageAtATimeAndCanBeFiltered() {
+        // With the demo store's 51 sources, 120 more make three pages of 100.
+        org.springframework.web.client.RestClient api = org.springframework.web.client.RestClient.builder()
+                .baseUrl("http://localhost:" + port).defaultHeader("Authorization", "Bearer " + API_KEY).build();
+        String batch = UUID.randomUUID().toString().substring(0, 6);
+        for (int i = 1; i <= 120; i++) {
+            api.post().uri("/api/v1/knowledge/sources").contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                    .body(java.util.Map.of("title", String.format("Paging %s note %03d", batch, i),
+                            "text", "Note " + i + " about store hours.")).retrieve().toBodilessEntity();
+        }
+        signInAsAdmin();
+
+        assertThat(page.locator("tr[data-source-id]")).hasCount(100);
+        assertThat(page.locator(".pager")).containsText("Showing 1–100 of");
+        screenshot("paged", true);
+        page.locator(".pager").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Next")).click();
+        assertThat(page.locator(".pager")).containsText("Showing 101–");
+        assertThat(page.locator(".pager").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Previous"))).isVisible();
+
+        page.getByLabel("Find a source by title").fill("paging " + batch + " note 070");
+        assertThat(page.locator("tr[data-source-id]")).hasCount(1);
+        assertThat(sourceRow("Paging " + batch + " note 070")).isVisible();
+        assertThat(page.locator(".pager")).hasCount(0);
+        page.getByLabel("Find a source by title").fill("paging " + batch + " note 0");
+        assertThat(page.locator("tr[data-source-id]")).hasCount(99);
+        screenshot("filtered");
+
+        page.getByLabel("Status").selectOption("FAILED");
+        assertThat(page.locator("#sources .empty")).hasText("No source matches this filter.");
+        page.getByLabel("Find a source by title").fill("");
+        page.getByLabel("Status").selectOption("ALL");
+        assertThat(page.locator(".pager")).containsText("Showing 1–100 of");
+    }
+
     private void signInAsAdmin() {
         page.navigate("/login");
         signIn("admin", PASSWORD);
