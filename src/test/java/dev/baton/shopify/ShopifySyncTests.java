@@ -69,6 +69,7 @@ abstract class ShopifySyncTests {
     @Autowired
     org.jobrunr.storage.StorageProvider storageProvider;
 
+    StoreApi store;
     RestClient api;
     java.util.UUID accountId;
 
@@ -85,35 +86,35 @@ abstract class ShopifySyncTests {
         stubStore();
         var account = accounts.create("Shopify test store");
         accountId = account.id();
-        api = client(account.apiKey());
+        store = new StoreApi(port, account.apiKey());
+        api = store.client();
     }
 
     @Test
     void connectingWithATokenSyncsPublishedProductsPoliciesAndOrders() {
-        ResponseEntity<Map<String, Object>> connected = connect("snowdevil.myshopify.com", "shpat_good");
+        ResponseEntity<Map<String, Object>> connected = store.connect("snowdevil.myshopify.com", "shpat_good");
 
         assertThat(connected.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(connected.getBody()).containsEntry("platform", "SHOPIFY").containsEntry("shop", "snowdevil.myshopify.com");
-        Map<String, Object> job = awaitJob(connected.getBody().get("syncJobId"), "SUCCEEDED");
+        Map<String, Object> job = store.awaitJob(connected.getBody().get("syncJobId"), "SUCCEEDED");
         assertThat(job).containsEntry("total", 4).containsEntry("done", 4);
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> sources().size() == 4
-                && sources().stream().allMatch(source -> "INDEXED".equals(source.get("status"))));
-        assertThat(sources()).extracting(source -> source.get("title")).containsExactlyInAnyOrder(
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.sources().size() == 4
+                && store.sources().stream().allMatch(source -> "INDEXED".equals(source.get("status"))));
+        assertThat(store.sources()).extracting(source -> source.get("title")).containsExactlyInAnyOrder(
                 "Powder Snowboard", "Carbon Bindings", "Refund policy", "Shipping policy");
-        assertThat(sources()).allSatisfy(source -> assertThat(source)
+        assertThat(store.sources()).allSatisfy(source -> assertThat(source)
                 .containsEntry("origin", "SHOPIFY").containsEntry("locked", true));
-        assertThat(text("Powder Snowboard")).contains("CA$449.00 (on sale, was CA$499.00)")
+        assertThat(store.text("Powder Snowboard")).contains("CA$449.00 (on sale, was CA$499.00)")
                 .contains("158 cm: CA$449.00, out of stock").contains("https://snowdevil.example/products/powder-snowboard");
-        assertThat(text("Carbon Bindings")).contains("- Carbon highback");
+        assertThat(store.text("Carbon Bindings")).contains("- Carbon highback");
         assertThat(jdbc.sql("select fulfillments from catalog_order where account_id = :account and name = '#1001'")
                 .param("account", accountId).query(String.class).single())
                 .contains("7316123456789012");
         shopify.verify(postRequestedFor(urlEqualTo(GRAPHQL))
                 .withHeader("X-Shopify-Access-Token", equalTo("shpat_good"))
                 .withRequestBody(matchingJsonPath("$.variables.after", equalTo(PAGE_2_CURSOR))));
-        Map<String, Object> integration = api.get().uri("/api/v1/integrations/{id}", connected.getBody().get("id"))
-                .retrieve().body(OBJECT);
+        Map<String, Object> integration = store.integration(connected.getBody().get("id"));
         assertThat(integration.get("lastSyncedAt")).isNotNull();
     }
 
@@ -123,7 +124,7 @@ abstract class ShopifySyncTests {
                 .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json")
                         .withBody("{\"errors\":\"[API] Invalid API key or access token (unrecognized login or wrong password)\"}")));
 
-        ResponseEntity<Map<String, Object>> refused = connect("snowdevil.myshopify.com", "shpat_bad");
+        ResponseEntity<Map<String, Object>> refused = store.connect("snowdevil.myshopify.com", "shpat_bad");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat((String) refused.getBody().get("detail")).contains("did not accept this access token");
@@ -132,7 +133,7 @@ abstract class ShopifySyncTests {
 
     @Test
     void aShopDomainThatIsNotShopifysIsRefused() {
-        ResponseEntity<Map<String, Object>> refused = connect("evil.example.com", "shpat_good");
+        ResponseEntity<Map<String, Object>> refused = store.connect("evil.example.com", "shpat_good");
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) refused.getBody().get("detail")).contains("myshopify.com");
@@ -140,14 +141,14 @@ abstract class ShopifySyncTests {
 
     @Test
     void aSecondStoreConflictsUntilTheFirstIsDisconnected() {
-        Map<String, Object> first = connect("first.myshopify.com", "shpat_good").getBody();
-        awaitJob(first.get("syncJobId"), "SUCCEEDED");
+        Map<String, Object> first = store.connect("first.myshopify.com", "shpat_good").getBody();
+        store.awaitJob(first.get("syncJobId"), "SUCCEEDED");
 
-        ResponseEntity<Map<String, Object>> second = connect("second.myshopify.com", "shpat_good");
+        ResponseEntity<Map<String, Object>> second = store.connect("second.myshopify.com", "shpat_good");
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
         api.delete().uri("/api/v1/integrations/{id}", first.get("id")).retrieve().toBodilessEntity();
-        assertThat(connect("second.myshopify.com", "shpat_good").getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(store.connect("second.myshopify.com", "shpat_good").getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }
 
     @Test
@@ -156,9 +157,9 @@ abstract class ShopifySyncTests {
                 .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("room again")
                 .willReturn(ShopifyFixtures.json("throttled.json")));
 
-        Map<String, Object> connected = connect("busy.myshopify.com", "shpat_good").getBody();
+        Map<String, Object> connected = store.connect("busy.myshopify.com", "shpat_good").getBody();
 
-        awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+        store.awaitJob(connected.get("syncJobId"), "SUCCEEDED");
         shopify.verify(3, postRequestedFor(urlEqualTo(GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.query", containing("query Products"))));
     }
@@ -168,18 +169,17 @@ abstract class ShopifySyncTests {
         shopify.stubFor(ShopifyFixtures.productsPage2().atPriority(1)
                 .willReturn(aResponse().withStatus(503).withBody("Service Unavailable")));
 
-        Map<String, Object> connected = connect("flaky.myshopify.com", "shpat_good").getBody();
+        Map<String, Object> connected = store.connect("flaky.myshopify.com", "shpat_good").getBody();
         Object jobId = connected.get("syncJobId");
-        Map<String, Object> failed = awaitJob(jobId, "FAILED");
+        Map<String, Object> failed = store.awaitJob(jobId, "FAILED");
         assertThat((String) failed.get("error")).contains("HTTP 503");
         assertThat(failed).containsEntry("phase", "PRODUCTS").containsEntry("done", 2);
 
         shopify.resetAll();
         stubStore();
-        Map<String, Object> resumed = api.post().uri("/api/v1/integrations/{id}/sync", connected.get("id"))
-                .retrieve().body(OBJECT);
+        Map<String, Object> resumed = store.sync(connected.get("id"));
         assertThat(resumed).containsEntry("jobId", jobId);
-        assertThat(awaitJob(jobId, "SUCCEEDED")).containsEntry("done", 4);
+        assertThat(store.awaitJob(jobId, "SUCCEEDED")).containsEntry("done", 4);
         shopify.verify(0, postRequestedFor(urlEqualTo(GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.query", containing("query Products")))
                 .withRequestBody(matchingJsonPath("$.variables.after", absent())));
@@ -187,26 +187,25 @@ abstract class ShopifySyncTests {
 
     @Test
     void productsGoneFromTheStoreAreRemovedByTheNextSync() {
-        Map<String, Object> connected = connect("shrinking.myshopify.com", "shpat_good").getBody();
-        awaitJob(connected.get("syncJobId"), "SUCCEEDED");
-        await().atMost(Duration.ofSeconds(60)).until(() -> titles().contains("Carbon Bindings"));
+        Map<String, Object> connected = store.connect("shrinking.myshopify.com", "shpat_good").getBody();
+        store.awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.titles().contains("Carbon Bindings"));
 
         shopify.stubFor(ShopifyFixtures.graphQl("query Products").atPriority(1).willReturn(ShopifyFixtures.json("products-page1.json",
                 body -> body.replace("\"hasNextPage\" : true", "\"hasNextPage\" : false")
                         .replace("\"hasNextPage\": true", "\"hasNextPage\": false"))));
-        Map<String, Object> again = api.post().uri("/api/v1/integrations/{id}/sync", connected.get("id"))
-                .retrieve().body(OBJECT);
-        awaitJob(again.get("jobId"), "SUCCEEDED");
+        Map<String, Object> again = store.sync(connected.get("id"));
+        store.awaitJob(again.get("jobId"), "SUCCEEDED");
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !titles().contains("Carbon Bindings"));
-        assertThat(titles()).contains("Powder Snowboard");
+        await().atMost(Duration.ofSeconds(60)).until(() -> !store.titles().contains("Carbon Bindings"));
+        assertThat(store.titles()).contains("Powder Snowboard");
     }
 
     @Test
     void theScheduledReconciliationSyncsConnectedStoresAgainAndCatchesMissedDeletions() {
-        Map<String, Object> connected = connect("reconciled.myshopify.com", "shpat_good").getBody();
-        awaitJob(connected.get("syncJobId"), "SUCCEEDED");
-        await().atMost(Duration.ofSeconds(60)).until(() -> titles().contains("Carbon Bindings"));
+        Map<String, Object> connected = store.connect("reconciled.myshopify.com", "shpat_good").getBody();
+        store.awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.titles().contains("Carbon Bindings"));
         // Carbon Bindings is deleted in the store, and the webhook that said so never arrived.
         shopify.stubFor(ShopifyFixtures.graphQl("query Products").atPriority(1).willReturn(ShopifyFixtures.json(
                 "products-page1.json", body -> body.replace("\"hasNextPage\": true", "\"hasNextPage\": false"))));
@@ -215,56 +214,23 @@ abstract class ShopifySyncTests {
                 assertThat(job.getId()).isEqualTo("store-reconciliation"));
         reconciliation.reconcileAll();
 
-        await().atMost(Duration.ofSeconds(60)).until(() -> !titles().contains("Carbon Bindings"));
+        await().atMost(Duration.ofSeconds(60)).until(() -> !store.titles().contains("Carbon Bindings"));
     }
 
     @Test
     void anotherAccountsIntegrationAndJobAreNotFound() {
-        Map<String, Object> connected = connect("private.myshopify.com", "shpat_good").getBody();
-        RestClient other = client(accounts.create("Someone else").apiKey());
+        Map<String, Object> connected = store.connect("private.myshopify.com", "shpat_good").getBody();
+        RestClient other = new StoreApi(port, accounts.create("Someone else").apiKey()).client();
 
         assertThat(other.post().uri("/api/v1/integrations/{id}/sync", connected.get("id")).retrieve()
                 .toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(other.get().uri("/api/v1/sync-jobs/{id}", connected.get("syncJobId")).retrieve()
                 .toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+        store.awaitJob(connected.get("syncJobId"), "SUCCEEDED");
     }
 
     private void stubStore() {
         ShopifyFixtures.stubStore(shopify);
     }
 
-    private ResponseEntity<Map<String, Object>> connect(String shop, String token) {
-        return api.post().uri("/api/v1/integrations/shopify").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("shop", shop, "accessToken", token)).retrieve().toEntity(OBJECT);
-    }
-
-    private Map<String, Object> awaitJob(Object jobId, String status) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> status.equals(job(jobId).get("status")));
-        return job(jobId);
-    }
-
-    private Map<String, Object> job(Object jobId) {
-        return api.get().uri("/api/v1/sync-jobs/{id}", jobId).retrieve().body(OBJECT);
-    }
-
-    private List<Map<String, Object>> sources() {
-        return api.get().uri("/api/v1/knowledge/sources").retrieve().body(LIST);
-    }
-
-    private List<Object> titles() {
-        return sources().stream().map(source -> source.get("title")).toList();
-    }
-
-    private String text(String title) {
-        Object id = sources().stream().filter(source -> title.equals(source.get("title"))).findFirst().orElseThrow().get("id");
-        return api.get().uri("/api/v1/knowledge/sources/{id}/text", id).retrieve().body(String.class);
-    }
-
-    private RestClient client(String apiKey) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + apiKey)
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
-    }
 }

@@ -9,10 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.client.RestClient;
 
 import javax.sql.DataSource;
 import java.io.File;
@@ -45,7 +42,7 @@ import static org.awaitility.Awaitility.await;
 class SyncAcrossNodesTests {
 
     private static final String API_KEY = "nodes-test-key";
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
+    private static final String SHOP = "nodes.myshopify.com";
     static final WireMockServer shopify = new WireMockServer(options().dynamicPort());
 
     private final List<ConfigurableApplicationContext> nodes = new ArrayList<>();
@@ -80,21 +77,21 @@ class SyncAcrossNodesTests {
                 .willReturn(ShopifyFixtures.json("products-page2.json").withFixedDelay(120_000)));
         int port = freePort();
         killedNode = startProcess(TestStorage.postgres("node_death", true), port);
-        RestClient first = api(port);
+        StoreApi first = api(port);
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1)).until(() -> answers(first));
-        Map<String, Object> connected = connect(first);
+        Map<String, Object> connected = first.connect(SHOP, "shpat_good").getBody();
         Object jobId = connected.get("syncJobId");
-        await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) job(first, jobId).get("done")).intValue() >= 2);
+        await().atMost(Duration.ofSeconds(60)).until(() -> ((Number) first.job(jobId).get("done")).intValue() >= 2);
 
         killedNode.destroyForcibly().waitFor();
         shopify.stubFor(ShopifyFixtures.productsPage2().atPriority(1).willReturn(ShopifyFixtures.json("products-page2.json")));
         ConfigurableApplicationContext second = startInProcess(TestStorage.postgres("node_death", false));
-        RestClient survivor = api(second);
+        StoreApi survivor = api(second);
 
-        assertThat(job(survivor, jobId)).containsEntry("status", "RUNNING");
+        assertThat(survivor.job(jobId)).containsEntry("status", "RUNNING");
         // JobRunr notices the dead node's silence (4 poll intervals), fails its job as orphaned and runs it again.
-        await().atMost(Duration.ofSeconds(120)).until(() -> "SUCCEEDED".equals(job(survivor, jobId).get("status")));
-        assertThat(job(survivor, jobId)).containsEntry("done", 4);
+        await().atMost(Duration.ofSeconds(120)).until(() -> "SUCCEEDED".equals(survivor.job(jobId).get("status")));
+        assertThat(survivor.job(jobId)).containsEntry("done", 4);
         shopify.verify(1, postRequestedFor(urlEqualTo(ShopifyFixtures.GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.query", containing("query Products")))
                 .withRequestBody(matchingJsonPath("$.variables.after", absent())));
@@ -106,44 +103,30 @@ class SyncAcrossNodesTests {
     void twoNodesAskedToSyncTheSameAccountAtOnceRunOneSync() {
         ConfigurableApplicationContext one = startInProcess(TestStorage.postgres("two_nodes", true));
         ConfigurableApplicationContext two = startInProcess(TestStorage.postgres("two_nodes", false));
-        RestClient apiOne = api(one);
-        RestClient apiTwo = api(two);
-        Map<String, Object> connected = connect(apiOne);
-        await().atMost(Duration.ofSeconds(60)).until(() -> "SUCCEEDED".equals(job(apiOne, connected.get("syncJobId")).get("status")));
+        StoreApi apiOne = api(one);
+        StoreApi apiTwo = api(two);
+        Map<String, Object> connected = apiOne.connect(SHOP, "shpat_good").getBody();
+        await().atMost(Duration.ofSeconds(60)).until(() -> "SUCCEEDED".equals(apiOne.job(connected.get("syncJobId")).get("status")));
         shopify.resetRequests();
         shopify.stubFor(ShopifyFixtures.productsPage2().atPriority(1)
                 .willReturn(ShopifyFixtures.json("products-page2.json").withFixedDelay(1_500)));
 
         for (int round = 0; round < 3; round++) {
-            CompletableFuture<Map<String, Object>> viaOne = CompletableFuture.supplyAsync(() -> sync(apiOne, connected.get("id")));
-            CompletableFuture<Map<String, Object>> viaTwo = CompletableFuture.supplyAsync(() -> sync(apiTwo, connected.get("id")));
+            CompletableFuture<Map<String, Object>> viaOne = CompletableFuture.supplyAsync(() -> apiOne.sync(connected.get("id")));
+            CompletableFuture<Map<String, Object>> viaTwo = CompletableFuture.supplyAsync(() -> apiTwo.sync(connected.get("id")));
             Object jobId = viaOne.join().get("jobId");
 
             assertThat(viaTwo.join().get("jobId")).isEqualTo(jobId);
-            await().atMost(Duration.ofSeconds(60)).until(() -> "SUCCEEDED".equals(job(apiTwo, jobId).get("status")));
+            await().atMost(Duration.ofSeconds(60)).until(() -> "SUCCEEDED".equals(apiTwo.job(jobId).get("status")));
         }
         // One run per round: each run reads the store's policies once.
         shopify.verify(3, postRequestedFor(urlEqualTo(ShopifyFixtures.GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.query", containing("query Policies"))));
     }
 
-    private static Map<String, Object> sync(RestClient api, Object integrationId) {
-        return api.post().uri("/api/v1/integrations/{id}/sync", integrationId).retrieve().body(OBJECT);
-    }
-
-    private static Map<String, Object> connect(RestClient api) {
-        return api.post().uri("/api/v1/integrations/shopify").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("shop", "nodes.myshopify.com", "accessToken", "shpat_good")).retrieve().body(OBJECT);
-    }
-
-    private static Map<String, Object> job(RestClient api, Object jobId) {
-        return api.get().uri("/api/v1/sync-jobs/{id}", jobId).retrieve().body(OBJECT);
-    }
-
-    private static boolean answers(RestClient api) {
+    private static boolean answers(StoreApi api) {
         try {
-            api.get().uri("/api/v1/integrations").retrieve().toBodilessEntity();
-            return true;
+            return api.client().get().uri("/api/v1/integrations").retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful();
         } catch (RuntimeException e) {
             return false;
         }
@@ -182,14 +165,12 @@ class SyncAcrossNodesTests {
         return properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
     }
 
-    private static RestClient api(ConfigurableApplicationContext node) {
+    private static StoreApi api(ConfigurableApplicationContext node) {
         return api(Integer.parseInt(node.getEnvironment().getProperty("local.server.port")));
     }
 
-    private static RestClient api(int port) {
-        return RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + API_KEY)
-                .build();
+    private static StoreApi api(int port) {
+        return new StoreApi(port, API_KEY);
     }
 
     private static int freePort() throws IOException {

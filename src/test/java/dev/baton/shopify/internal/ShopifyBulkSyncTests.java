@@ -10,18 +10,16 @@ import dev.baton.catalog.StorePlatform.Page;
 import dev.baton.catalog.StoreUnavailableException;
 import dev.baton.catalog.Variant;
 import dev.baton.shopify.ShopifyFixtures;
+import dev.baton.shopify.StoreApi;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.MediaType;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,8 +52,6 @@ class ShopifyBulkSyncTests {
     static final WireMockServer shopify = new WireMockServer(options().dynamicPort());
     static final String EXPORT = "/bulk/export-720918.jsonl";
     static final String OPERATION = "gid://shopify/BulkOperation/720918";
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
 
     static {
         shopify.start();
@@ -70,7 +66,7 @@ class ShopifyBulkSyncTests {
     @Autowired
     ShopifyBulkProducts bulk;
 
-    RestClient api;
+    StoreApi store;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -103,26 +99,23 @@ class ShopifyBulkSyncTests {
         shopify.stubFor(get(urlEqualTo(EXPORT)).willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/jsonl").withBody(ShopifyFixtures.read("bulk/products.jsonl"))));
         var account = accounts.create("Bulk test store");
-        api = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader("Authorization", "Bearer " + account.apiKey())
-                .defaultStatusHandler(status -> true, (request, response) -> { })
-                .build();
+        store = new StoreApi(port, account.apiKey());
     }
 
     @Test
     void aCatalogAboveTheThresholdIsSyncedFromOneBulkOperationInsteadOfPages() {
         Map<String, Object> connected = connect();
 
-        Map<String, Object> job = awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+        Map<String, Object> job = store.awaitJob(connected.get("syncJobId"), "SUCCEEDED");
 
         assertThat(job).containsEntry("total", 6).containsEntry("done", 6); // 5 products and 1 order
-        await().atMost(Duration.ofSeconds(60)).until(() -> sources().size() == 6
-                && sources().stream().allMatch(source -> "INDEXED".equals(source.get("status"))));
-        assertThat(sources()).extracting(source -> source.get("title")).containsExactlyInAnyOrder(
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.sources().size() == 6
+                && store.sources().stream().allMatch(source -> "INDEXED".equals(source.get("status"))));
+        assertThat(store.sources()).extracting(source -> source.get("title")).containsExactlyInAnyOrder(
                 "Alpine Board", "Glacier Goggles", "Summit Helmet", "Powder Wax", "Refund policy", "Shipping policy");
         // Summit Helmet's second variant comes after another product in the file; it still belongs to the helmet.
-        assertThat(text("Summit Helmet")).contains("M: CA$99.00, in stock (5 available)").contains("L: CA$99.00, out of stock");
-        assertThat(text("Glacier Goggles")).contains("CA$129.00 (on sale, was CA$149.00)");
+        assertThat(store.text("Summit Helmet")).contains("M: CA$99.00, in stock (5 available)").contains("L: CA$99.00, out of stock");
+        assertThat(store.text("Glacier Goggles")).contains("CA$129.00 (on sale, was CA$149.00)");
         shopify.verify(1, postRequestedFor(urlEqualTo(ShopifyFixtures.GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.query", containing("bulkOperationRunQuery")))
                 .withRequestBody(matchingJsonPath("$.variables.query", containing("variants"))));
@@ -138,12 +131,12 @@ class ShopifyBulkSyncTests {
         Map<String, Object> connected = connect();
         Object jobId = connected.get("syncJobId");
 
-        Map<String, Object> failed = awaitJob(jobId, "FAILED");
+        Map<String, Object> failed = store.awaitJob(jobId, "FAILED");
         assertThat((String) failed.get("error")).contains("HTTP 503").contains("resumed");
 
-        Map<String, Object> resumed = api.post().uri("/api/v1/integrations/{id}/sync", connected.get("id")).retrieve().body(OBJECT);
+        Map<String, Object> resumed = store.sync(connected.get("id"));
         assertThat(resumed).containsEntry("jobId", jobId);
-        assertThat(awaitJob(jobId, "SUCCEEDED")).containsEntry("done", 6);
+        assertThat(store.awaitJob(jobId, "SUCCEEDED")).containsEntry("done", 6);
         shopify.verify(1, postRequestedFor(urlEqualTo(ShopifyFixtures.GRAPHQL))
                 .withRequestBody(matchingJsonPath("$.query", containing("bulkOperationRunQuery"))));
         shopify.verify(2, getRequestedFor(urlEqualTo(EXPORT)));
@@ -202,30 +195,10 @@ class ShopifyBulkSyncTests {
     }
 
     private Map<String, Object> connect() {
-        return api.post().uri("/api/v1/integrations/shopify").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("shop", "bigstore.myshopify.com", "accessToken", "shpat_good")).retrieve().body(OBJECT);
+        return store.connect("bigstore.myshopify.com", "shpat_good").getBody();
     }
 
     private void awaitFirstSync(UUID integrationId) {
-        await().atMost(Duration.ofSeconds(60)).until(() ->
-                api.get().uri("/api/v1/integrations/{id}", integrationId).retrieve().body(OBJECT).get("lastSyncedAt") != null);
-    }
-
-    private Map<String, Object> awaitJob(Object jobId, String status) {
-        await().atMost(Duration.ofSeconds(60)).until(() -> status.equals(job(jobId).get("status")));
-        return job(jobId);
-    }
-
-    private Map<String, Object> job(Object jobId) {
-        return api.get().uri("/api/v1/sync-jobs/{id}", jobId).retrieve().body(OBJECT);
-    }
-
-    private List<Map<String, Object>> sources() {
-        return api.get().uri("/api/v1/knowledge/sources").retrieve().body(LIST);
-    }
-
-    private String text(String title) {
-        Object id = sources().stream().filter(source -> title.equals(source.get("title"))).findFirst().orElseThrow().get("id");
-        return api.get().uri("/api/v1/knowledge/sources/{id}/text", id).retrieve().body(String.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.integration(integrationId).get("lastSyncedAt") != null);
     }
 }
