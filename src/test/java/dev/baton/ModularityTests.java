@@ -22,7 +22,7 @@ class ModularityTests {
     @Test
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("account", "catalog", "fileimport", "knowledge", "shared", "shopify");
+                .containsExactlyInAnyOrder("account", "agent", "catalog", "fileimport", "knowledge", "shared", "shopify");
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.baton.catalog;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Optional;
 import java.util.UUID;
 
 /** How store adapters fill the mirror. Each call replaces what the origin had for that kind of item. */
@@ -47,4 +48,28 @@ public interface Catalog {
      * (deleted, drafted, unpublished).
      */
     Optional<SyncedDocument> document(UUID accountId, CatalogOrigin origin, String ref);
+
+    // --- What the agent looks up (read-only, one account) -------------------------------------------------------
+
+    /**
+     * Products a shopper can buy that match the words (title, type, tags, handle, SKU), most words matched first,
+     * words in the title counting double.
+     */
+    List<Product> findProducts(UUID accountId, List<String> words, int limit);
+
+    Optional<Product> product(UUID accountId, String externalId);
+
+    /**
+     * The order with this number ("1001" or "#1001"), only when the email or the phone given is the order's own:
+     * an order number alone never reveals an order.
+     */
+    Optional<Order> orderForContact(UUID accountId, String orderNumber, String email, String phone);
+
+    Optional<Policy> policy(UUID accountId, PolicyType type);
+
+    /** A variant's price as shoppers read it, in the account's currency ("$139.00 (on sale, was $159.00)"). */
+    String priceText(UUID accountId, Variant variant);
+
+    /** A variant's stock as shoppers read it ("in stock (4 available)", "out of stock"). */
+    String stockText(Variant variant);
 }

@@ -7,4 +7,7 @@ import java.util.UUID;
 public interface KnowledgeSearch {
 
     List<KnowledgeHit> search(UUID accountId, String query, int limit);
+
+    /** The words of a text that carry meaning: lower case, without the function words of the six languages. */
+    List<String> keywords(String text);
 }

@@ -177,12 +177,7 @@ class CatalogRepository {
         return customerOrders("""
                 select external_id, name, email, phone, placed_at, financial_status, fulfillment_status, currency,
                     total_price, line_items, fulfillments from catalog_order""", accountId, origin, email, phone)
-                .map(statement -> statement.query((rs, n) -> new Order(rs.getString("external_id"), rs.getString("name"),
-                        rs.getString("email"), rs.getString("phone"), rs.getObject("placed_at", OffsetDateTime.class),
-                        rs.getString("financial_status"), rs.getString("fulfillment_status"), rs.getString("currency"),
-                        rs.getBigDecimal("total_price"),
-                        json.readValue(rs.getString("line_items"), new TypeReference<List<Order.LineItem>>() { }),
-                        json.readValue(rs.getString("fulfillments"), new TypeReference<List<Order.Fulfillment>>() { })))
+                .map(statement -> statement.query(this::order)
                         .list())
                 .orElse(List.of());
     }
@@ -283,6 +278,67 @@ class CatalogRepository {
                         ProductStatus.valueOf(rs.getString("status")), rs.getBoolean("published"), rs.getString("url"),
                         rs.getObject("updated_at", OffsetDateTime.class), variants(rs.getObject("id", UUID.class))))
                 .optional();
+    }
+
+    /** Any origin: an account has one store at a time, and lookups do not care where it came from. */
+    Optional<Product> findProduct(UUID accountId, String externalId) {
+        return jdbc.sql("select origin from catalog_product where account_id = :account and external_id = :id limit 1")
+                .param("account", accountId).param("id", externalId).query(String.class).optional()
+                .flatMap(origin -> findProduct(accountId, CatalogOrigin.valueOf(origin), externalId));
+    }
+
+    /**
+     * Products shoppers can see with at least one of the words in their title, type, tags, handle or a variant's SKU,
+     * as (external id, the text that was matched) pairs; at most {@code limit} candidates.
+     */
+    List<String[]> findVisibleProductCandidates(UUID accountId, List<String> words, int limit) {
+        if (words.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder any = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        for (int i = 0; i < words.size(); i++) {
+            String param = "w" + i;
+            params.put(param, "%" + words.get(i).toLowerCase(java.util.Locale.ROOT) + "%");
+            any.append(i == 0 ? "" : " or ").append("""
+                    lower(p.title) like :%1$s or lower(p.product_type) like :%1$s or lower(p.tags) like :%1$s
+                    or lower(p.handle) like :%1$s
+                    or exists (select 1 from catalog_variant v where v.product_id = p.id and lower(v.sku) like :%1$s)"""
+                    .formatted(param));
+        }
+        return jdbc.sql("select p.external_id, p.title, p.product_type, p.tags, p.handle from catalog_product p "
+                        + "where p.account_id = :account and p.status = 'ACTIVE' and p.published and (" + any + ") "
+                        + "limit :limit")
+                .param("account", accountId).params(params).param("limit", limit)
+                .query((rs, n) -> new String[] {rs.getString("external_id"), rs.getString("title"),
+                        String.join(" ", Objects.toString(rs.getString("product_type"), ""),
+                                Objects.toString(rs.getString("tags"), ""), Objects.toString(rs.getString("handle"), ""))})
+                .list();
+    }
+
+    /** The order with this name ("#1001"), of any origin. */
+    Optional<Order> findOrderByName(UUID accountId, String name) {
+        return jdbc.sql("""
+                select external_id, name, email, phone, placed_at, financial_status, fulfillment_status, currency,
+                    total_price, line_items, fulfillments from catalog_order where account_id = :account and name = :name
+                limit 1""")
+                .param("account", accountId).param("name", name)
+                .query(this::order)
+                .optional();
+    }
+
+    Optional<Policy> findPolicy(UUID accountId, String type) {
+        return jdbc.sql("select origin from catalog_policy where account_id = :account and type = :type limit 1")
+                .param("account", accountId).param("type", type).query(String.class).optional()
+                .flatMap(origin -> findPolicy(accountId, CatalogOrigin.valueOf(origin), type));
+    }
+
+    private Order order(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Order(rs.getString("external_id"), rs.getString("name"), rs.getString("email"), rs.getString("phone"),
+                rs.getObject("placed_at", OffsetDateTime.class), rs.getString("financial_status"),
+                rs.getString("fulfillment_status"), rs.getString("currency"), rs.getBigDecimal("total_price"),
+                json.readValue(rs.getString("line_items"), new TypeReference<List<Order.LineItem>>() { }),
+                json.readValue(rs.getString("fulfillments"), new TypeReference<List<Order.Fulfillment>>() { }));
     }
 
     private List<Variant> variants(UUID productId) {

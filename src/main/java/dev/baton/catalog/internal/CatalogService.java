@@ -18,6 +18,10 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import dev.baton.catalog.Variant;
+import dev.baton.catalog.PolicyType;
+import java.util.Locale;
+import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +30,9 @@ import java.util.UUID;
 /** Saves store data and announces the readable text of what shoppers can see, in batches. */
 @Service
 class CatalogService implements Catalog {
+
+    /** Products looked at for one search before they are ranked. */
+    private static final int CANDIDATES = 200;
 
     /** Keeps each stored event publication small, whatever the size of the catalog. */
     static final int EVENT_BATCH = 100;
@@ -205,6 +212,76 @@ class CatalogService implements Catalog {
                     .map(policy -> new SyncedDocument(ref, policy.title(), policy.body()));
         }
         return Optional.empty();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Product> findProducts(UUID accountId, List<String> words, int limit) {
+        List<String> lower = words.stream().map(word -> word.toLowerCase(Locale.ROOT)).filter(word -> !word.isBlank())
+                .distinct().toList();
+        record Scored(String externalId, int score) {
+        }
+        List<Scored> ranked = catalog.findVisibleProductCandidates(accountId, lower, CANDIDATES).stream()
+                .map(row -> {
+                    String title = row[1].toLowerCase(Locale.ROOT);
+                    String other = row[2].toLowerCase(Locale.ROOT);
+                    int score = 0;
+                    for (String word : lower) {
+                        score += title.contains(word) ? 2 : other.contains(word) ? 1 : 0;
+                    }
+                    // A SKU match scores nothing here but still made the product a candidate: it ranks last but one.
+                    return new Scored(row[0], score);
+                })
+                .sorted(Comparator.comparingInt(Scored::score).reversed())
+                .limit(limit)
+                .toList();
+        return ranked.stream().map(scored -> catalog.findProduct(accountId, scored.externalId()))
+                .flatMap(Optional::stream).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Product> product(UUID accountId, String externalId) {
+        return catalog.findProduct(accountId, externalId).filter(Product::visibleToShoppers);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Order> orderForContact(UUID accountId, String orderNumber, String email, String phone) {
+        String digits = orderNumber == null ? "" : orderNumber.replaceAll("[^0-9A-Za-z-]", "");
+        boolean hasEmail = email != null && !email.isBlank();
+        boolean hasPhone = phone != null && phone.replaceAll("\\D", "").length() >= 6;
+        if (digits.isEmpty() || (!hasEmail && !hasPhone)) {
+            return Optional.empty();
+        }
+        return catalog.findOrderByName(accountId, "#" + digits)
+                .or(() -> catalog.findOrderByName(accountId, digits))
+                .filter(order -> (hasEmail && order.email() != null && order.email().equalsIgnoreCase(email.strip()))
+                        || (hasPhone && order.phone() != null && samePhone(order.phone(), phone)));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Policy> policy(UUID accountId, PolicyType type) {
+        return catalog.findPolicy(accountId, type.name());
+    }
+
+    @Override
+    public String priceText(UUID accountId, Variant variant) {
+        return ProductText.priceOf(variant, currency(accountId));
+    }
+
+    @Override
+    public String stockText(Variant variant) {
+        return ProductText.stockOf(variant);
+    }
+
+    /** Phone numbers match on their last 9 digits: "+1 303-555-0142" is "(303) 555 0142". */
+    private static boolean samePhone(String stored, String given) {
+        String a = stored.replaceAll("\\D", "");
+        String b = given.replaceAll("\\D", "");
+        int tail = Math.min(9, Math.min(a.length(), b.length()));
+        return tail >= 6 && a.endsWith(b.substring(b.length() - tail)) && b.endsWith(a.substring(a.length() - tail));
     }
 
     private String currency(UUID accountId) {

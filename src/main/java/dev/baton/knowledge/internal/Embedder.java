@@ -1,5 +1,6 @@
 package dev.baton.knowledge.internal;
 
+import dev.baton.knowledge.TextEmbeddings;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.EmbeddingModel;
 
@@ -9,9 +10,10 @@ import java.util.List;
  * The embedding model and its id. The id is stored with every indexed source, so a change of model is noticed
  * and everything is embedded again with the new one.
  */
-record Embedder(EmbeddingModel model, String modelId) {
+record Embedder(EmbeddingModel model, String modelId) implements TextEmbeddings {
 
-    List<float[]> embedAll(List<String> texts) {
+    @Override
+    public List<float[]> embedAll(List<String> texts) {
         if (texts.isEmpty()) {
             return List.of();
         }
@@ -20,7 +22,8 @@ record Embedder(EmbeddingModel model, String modelId) {
                 .toList();
     }
 
-    float[] embed(String text) {
+    @Override
+    public float[] embed(String text) {
         return model.embed(text).content().vector();
     }
 }

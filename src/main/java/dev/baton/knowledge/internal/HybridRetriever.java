@@ -62,4 +62,9 @@ class HybridRetriever implements KnowledgeSearch {
                 })
                 .toList();
     }
+
+    @Override
+    public List<String> keywords(String text) {
+        return QueryTerms.of(text == null ? "" : text);
+    }
 }

@@ -1,0 +1,78 @@
+package dev.baton.agent.internal;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.ObjectMapper;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Conversations, their messages (each reply with its trace) and handovers; every query names the account. */
+@Repository
+class AgentConversations {
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    AgentConversations(JdbcClient jdbc, ObjectMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    UUID create(UUID accountId, String kind) {
+        UUID id = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        jdbc.sql("""
+                insert into agent_conversation (id, account_id, kind, state, created_at, updated_at)
+                values (:id, :account, :kind, :state, :now, :now)""")
+                .param("id", id).param("account", accountId).param("kind", kind)
+                .param("state", json.writeValueAsString(ConversationState.fresh())).param("now", now).update();
+        return id;
+    }
+
+    /** The conversation's state, its row locked: one message of a conversation is answered at a time. */
+    Optional<ConversationState> lockState(UUID accountId, UUID id) {
+        return jdbc.sql("select state from agent_conversation where account_id = :account and id = :id for update")
+                .param("account", accountId).param("id", id).query(String.class).optional()
+                .map(state -> json.readValue(state, ConversationState.class));
+    }
+
+    void saveState(UUID id, ConversationState state) {
+        jdbc.sql("update agent_conversation set state = :state, language = :language, updated_at = :now where id = :id")
+                .param("state", json.writeValueAsString(state)).param("language", state.language())
+                .param("now", OffsetDateTime.now(clock)).param("id", id).update();
+    }
+
+    void addMessage(UUID accountId, UUID conversationId, String role, String text, Trace trace) {
+        jdbc.sql("""
+                insert into agent_message (id, conversation_id, account_id, role, text, trace, created_at)
+                values (:id, :conversation, :account, :role, :text, :trace, :now)""")
+                .param("id", UUID.randomUUID()).param("conversation", conversationId).param("account", accountId)
+                .param("role", role).param("text", text).param("trace", trace == null ? null : json.writeValueAsString(trace))
+                .param("now", OffsetDateTime.now(clock)).update();
+    }
+
+    void addHandover(UUID accountId, UUID conversationId, String reason, String evidence) {
+        jdbc.sql("""
+                insert into agent_handover (id, conversation_id, account_id, reason, evidence, created_at)
+                values (:id, :conversation, :account, :reason, :evidence, :now)""")
+                .param("id", UUID.randomUUID()).param("conversation", conversationId).param("account", accountId)
+                .param("reason", reason).param("evidence", evidence.length() > 2000 ? evidence.substring(0, 2000) : evidence)
+                .param("now", OffsetDateTime.now(clock)).update();
+    }
+
+    List<String> handoverReasons(UUID accountId, UUID conversationId) {
+        return jdbc.sql("select reason from agent_handover where account_id = :account and conversation_id = :id order by created_at")
+                .param("account", accountId).param("id", conversationId).query(String.class).list();
+    }
+
+    boolean delete(UUID accountId, UUID id) {
+        return jdbc.sql("delete from agent_conversation where account_id = :account and id = :id")
+                .param("account", accountId).param("id", id).update() > 0;
+    }
+}

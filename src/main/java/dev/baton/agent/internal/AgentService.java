@@ -1,0 +1,114 @@
+package dev.baton.agent.internal;
+
+import dev.baton.account.Accounts;
+import dev.baton.catalog.Catalog;
+import dev.baton.knowledge.KnowledgeSearch;
+import dev.baton.shared.BatonException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Answers one shopper message in a conversation: language, guardrails, intent, the responder (offline for now),
+ * the grounding check, then the conversation's messages, state and handovers are saved with the reply's trace.
+ */
+@Service
+public class AgentService {
+
+    static final int MAX_MESSAGE_LENGTH = 4_000;
+
+    private final AgentConversations conversations;
+    private final LanguageDetection languages;
+    private final IntentDetector intents;
+    private final OfflineResponder offline;
+    private final AgentTexts texts;
+    private final Catalog catalog;
+    private final KnowledgeSearch knowledge;
+    private final Accounts accounts;
+
+    AgentService(AgentConversations conversations, LanguageDetection languages, IntentDetector intents,
+            OfflineResponder offline, AgentTexts texts, Catalog catalog, KnowledgeSearch knowledge, Accounts accounts) {
+        this.conversations = conversations;
+        this.languages = languages;
+        this.intents = intents;
+        this.offline = offline;
+        this.texts = texts;
+        this.catalog = catalog;
+        this.knowledge = knowledge;
+        this.accounts = accounts;
+    }
+
+    @Transactional
+    public UUID startConversation(UUID accountId, String kind) {
+        return conversations.create(accountId, kind);
+    }
+
+    @Transactional
+    public void deleteConversation(UUID accountId, UUID conversationId) {
+        if (!conversations.delete(accountId, conversationId)) {
+            throw BatonException.notFound("Playground session", conversationId);
+        }
+    }
+
+    @Transactional
+    public AgentReply reply(UUID accountId, UUID conversationId, String message) {
+        long started = System.nanoTime();
+        ConversationState state = conversations.lockState(accountId, conversationId)
+                .orElseThrow(() -> BatonException.notFound("Playground session", conversationId));
+        String text = message == null ? "" : message.strip();
+        if (text.isEmpty()) {
+            throw BatonException.badRequest("Send the shopper's message as 'text'; it is empty.");
+        }
+        if (text.length() > MAX_MESSAGE_LENGTH) {
+            throw BatonException.badRequest("The message has " + text.length() + " characters; the limit is "
+                    + MAX_MESSAGE_LENGTH + ".");
+        }
+        Trace trace = new Trace();
+        Language previous = state.language() == null ? null : Language.ofCode(state.language()).orElse(null);
+        Language language = languages.detect(text, previous, defaultLanguage(accountId));
+        trace.language(language);
+        state = state.inLanguage(language);
+        StoreTools tools = new StoreTools(accountId, catalog, knowledge, trace);
+
+        String reply;
+        var attack = Guardrails.attack(text);
+        if (attack.isPresent()) {
+            trace.guardrail(attack.get());
+            trace.intent(Intent.OTHER, 0);
+            reply = texts.get(language, "refuse_rules");
+        } else {
+            IntentDetector.Detection intent = intents.detect(text);
+            trace.intent(intent.intent(), intent.score());
+            OfflineResponder.Answer answer = offline.respond(text, intent.intent(), language, state, tools);
+            reply = answer.text();
+            state = answer.state();
+        }
+
+        List<String> unsupported = GroundingCheck.unsupported(reply, trace.evidence(), text);
+        if (unsupported.isEmpty()) {
+            trace.guardrail("grounded: every figure in the reply comes from a tool or a source");
+        } else {
+            trace.guardrail("not sent: the reply stated " + unsupported + " with no source");
+            tools.requestHandover("OUT_OF_KNOWLEDGE", "the reply stated figures with no source: " + unsupported);
+            reply = texts.get(language, "not_sure");
+        }
+        List<String> reasons = tools.handovers();
+        reasons.forEach(reason -> trace.handoverRule(reason + ": fired"));
+        conversations.addMessage(accountId, conversationId, "customer", text, null);
+        trace.latency((System.nanoTime() - started) / 1_000_000);
+        conversations.addMessage(accountId, conversationId, "agent", reply, trace);
+        for (Trace.ToolCall call : trace.tools()) {
+            if (call.name().equals("requestHandover")) {
+                conversations.addHandover(accountId, conversationId, (String) call.arguments().get("reason"), call.result());
+            }
+        }
+        conversations.saveState(conversationId, state);
+        return new AgentReply(reply, language, !reasons.isEmpty(), reasons, trace);
+    }
+
+    private Language defaultLanguage(UUID accountId) {
+        return Language.ofCode(accounts.settings(accountId).defaultLanguage()).orElse(Language.EN);
+    }
+}

@@ -1,0 +1,204 @@
+package dev.baton.agent.internal;
+
+import dev.baton.catalog.Order;
+import dev.baton.catalog.Policy;
+import dev.baton.catalog.PolicyType;
+import dev.baton.catalog.Product;
+import dev.baton.catalog.Variant;
+import dev.baton.knowledge.KnowledgeHit;
+import dev.baton.knowledge.TextEmbeddings;
+import org.springframework.stereotype.Component;
+
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.stream.Collectors;
+
+/**
+ * Answers without a chat model: the intent decides which tools to call, and the reply is the language's fixed
+ * texts filled with what the tools returned, never anything else. When nothing grounded answers the question, it
+ * says so and hands over rather than guess.
+ */
+@Component
+class OfflineResponder {
+
+    /** How close (cosine) a retrieved passage must be to the question to answer from it. */
+    static final double RELEVANT = 0.45;
+
+    private static final Map<PolicyType, List<String>> POLICY_WORDS = Map.of(
+            PolicyType.REFUND_POLICY, List.of("refund", "return", "exchange", "devol", "reembol", "retur", "pengembalian",
+                    "возврат", "вернуть", "zwrot", "zwróci"),
+            PolicyType.SHIPPING_POLICY, List.of("ship", "deliver", "envío", "envio", "entrega", "frete", "kirim", "ongkir",
+                    "pengiriman", "доставк", "wysył", "dostaw"),
+            PolicyType.PRIVACY_POLICY, List.of("privacy", "personal data", "datos", "dados", "data pribadi", "privasi",
+                    "персональн", "dane osobowe", "prywatn"),
+            PolicyType.TERMS_OF_SERVICE, List.of("terms", "términos", "termos", "syarat", "услови", "regulamin"),
+            PolicyType.CONTACT_INFORMATION, List.of("contact", "contacto", "contato", "hubungi", "kontak", "связат",
+                    "kontakt"));
+
+    private final AgentTexts texts;
+    private final TextEmbeddings embeddings;
+
+    OfflineResponder(AgentTexts texts, TextEmbeddings embeddings) {
+        this.texts = texts;
+        this.embeddings = embeddings;
+    }
+
+    /** The reply to one message, and the conversation's state after it. */
+    Answer respond(String message, Intent intent, Language language, ConversationState state, StoreTools tools) {
+        if (state.awaiting() != null && (hasContact(message) || StoreTools.ORDER_NUMBER.matcher(message).find())) {
+            return order(message, language, state, tools);
+        }
+        return switch (intent) {
+            case GREETING -> new Answer(texts.get(language, "greeting"), state.answered());
+            case THANKS -> new Answer(texts.get(language, "thanks"), state.answered());
+            case SMALL_TALK -> new Answer(texts.get(language, "small_talk"), state.answered());
+            case HUMAN -> {
+                tools.requestHandover("HUMAN_REQUESTED", "the shopper asked for a person: \"" + message + "\"");
+                yield new Answer(texts.get(language, "handover"), state.answered());
+            }
+            case ORDER -> order(message, language, state, tools);
+            case POLICY -> policy(message, language, state, tools);
+            case PRODUCT, PRICE_STOCK -> products(message, language, state, tools);
+            case OTHER -> fromKnowledge(message, language, state, tools);
+        };
+    }
+
+    record Answer(String text, ConversationState state) {
+    }
+
+    private Answer order(String message, Language language, ConversationState state, StoreTools tools) {
+        Matcher number = StoreTools.ORDER_NUMBER.matcher(message);
+        String orderNumber = number.find() && !looksLikePhone(message, number.group()) ? "#" + number.group(1) : state.orderNumber();
+        if (orderNumber == null) {
+            return new Answer(texts.get(language, "ask_order_number"), state.awaiting("ORDER_NUMBER", null));
+        }
+        Optional<String> contact = contact(message);
+        if (contact.isEmpty()) {
+            return new Answer(texts.get(language, "ask_order_contact", Map.of("order", orderNumber)),
+                    state.awaiting("ORDER_CONTACT", orderNumber));
+        }
+        Optional<Order> order = tools.lookupOrder(orderNumber, contact.get());
+        if (order.isEmpty()) {
+            ConversationState next = state.orderNotFound(orderNumber);
+            if (next.ordersNotFound() >= 2) {
+                tools.requestHandover("DATA_NOT_FOUND", "order " + orderNumber + " not found with the contact given, twice");
+                return new Answer(texts.get(language, "order_not_found", Map.of("order", orderNumber)) + "\n\n"
+                        + texts.get(language, "handover"), next.answered());
+            }
+            return new Answer(texts.get(language, "order_not_found", Map.of("order", orderNumber)), next);
+        }
+        return new Answer(orderText(order.get(), language), state.answered());
+    }
+
+    private String orderText(Order order, Language language) {
+        StringBuilder reply = new StringBuilder(texts.get(language, "order_status", Map.of("order", order.name(),
+                "date", order.createdAt().format(DateTimeFormatter.ISO_LOCAL_DATE),
+                "financial", order.financialStatus().toLowerCase(Locale.ROOT),
+                "fulfillment", order.fulfillmentStatus().toLowerCase(Locale.ROOT))));
+        List<Order.Fulfillment> tracked = order.fulfillments().stream()
+                .filter(fulfillment -> !fulfillment.trackingNumbers().isEmpty()).toList();
+        if (tracked.isEmpty()) {
+            reply.append('\n').append(texts.get(language, "order_no_tracking"));
+        }
+        for (Order.Fulfillment fulfillment : tracked) {
+            reply.append('\n').append(texts.get(language, "order_tracking", Map.of(
+                    "company", fulfillment.trackingCompany() == null ? "" : fulfillment.trackingCompany(),
+                    "numbers", String.join(", ", fulfillment.trackingNumbers()),
+                    "urls", fulfillment.trackingUrls().isEmpty() ? "" : " (" + String.join(", ", fulfillment.trackingUrls()) + ")")));
+        }
+        return reply.toString();
+    }
+
+    private Answer products(String message, Language language, ConversationState state, StoreTools tools) {
+        List<Product> products = tools.findProducts(message);
+        if (products.isEmpty()) {
+            return fromKnowledge(message, language, state, tools);
+        }
+        StringBuilder reply = new StringBuilder(texts.get(language, "product_found"));
+        for (Product product : products.subList(0, Math.min(products.size(), 2))) {
+            Variant first = product.variants().isEmpty() ? null : product.variants().get(0);
+            reply.append("\n\n").append(texts.get(language, "product_line", Map.of("title", product.title(),
+                    "price", first == null ? "" : tools.price(first), "stock", stockSummary(product, tools))));
+            if (product.variants().size() > 1) {
+                reply.append('\n').append(texts.get(language, "product_variants", Map.of("variants",
+                        product.variants().stream().map(variant -> variant.title() + " (" + tools.stock(variant) + ")")
+                                .collect(Collectors.joining(", ")))));
+            }
+            if (product.url() != null && !product.url().isBlank()) {
+                reply.append('\n').append(texts.get(language, "product_link", Map.of("url", product.url())));
+            }
+        }
+        return new Answer(reply.toString(), state.answered());
+    }
+
+    private static String stockSummary(Product product, StoreTools tools) {
+        if (product.variants().size() == 1) {
+            return tools.stock(product.variants().get(0));
+        }
+        long available = product.variants().stream().filter(Variant::available).count();
+        return available + "/" + product.variants().size() + " " + tools.stock(product.variants().stream()
+                .filter(Variant::available).findFirst().orElse(product.variants().get(0))).replaceAll("\\s*\\(.*\\)", "");
+    }
+
+    private Answer policy(String message, Language language, ConversationState state, StoreTools tools) {
+        String lower = message.toLowerCase(Locale.ROOT);
+        Optional<PolicyType> type = POLICY_WORDS.entrySet().stream()
+                .filter(entry -> entry.getValue().stream().anyMatch(lower::contains))
+                .map(Map.Entry::getKey).findFirst();
+        if (type.isEmpty()) {
+            return fromKnowledge(message, language, state, tools);
+        }
+        Optional<Policy> policy = tools.getPolicy(type.get());
+        if (policy.isEmpty()) {
+            return fromKnowledge(message, language, state, tools);
+        }
+        // The passage of that policy closest to the question, from the knowledge search.
+        Optional<KnowledgeHit> passage = tools.searchKnowledge(message + " " + policy.get().title()).stream()
+                .filter(hit -> hit.title().equalsIgnoreCase(policy.get().title())).findFirst();
+        String text = passage.map(KnowledgeHit::text).orElseGet(() -> firstParagraphs(policy.get().body()));
+        return new Answer(texts.get(language, "policy_intro", Map.of("policy", policy.get().title())) + "\n\n" + text,
+                state.answered());
+    }
+
+    private Answer fromKnowledge(String message, Language language, ConversationState state, StoreTools tools) {
+        List<KnowledgeHit> hits = tools.searchKnowledge(message);
+        if (!hits.isEmpty()) {
+            float[] question = embeddings.embed(message);
+            KnowledgeHit best = hits.get(0);
+            double closeness = TextEmbeddings.cosine(question, embeddings.embed(best.title() + "\n" + best.text()));
+            if (closeness >= RELEVANT) {
+                return new Answer(texts.get(language, "sources_intro") + "\n\n" + best.text(), state.answered());
+            }
+        }
+        tools.requestHandover("OUT_OF_KNOWLEDGE", "no source answers \"" + message + "\"");
+        return new Answer(texts.get(language, "not_sure"), state.unansweredOnceMore());
+    }
+
+    private static boolean hasContact(String message) {
+        return contact(message).isPresent();
+    }
+
+    private static Optional<String> contact(String message) {
+        Matcher email = StoreTools.EMAIL.matcher(message);
+        if (email.find()) {
+            return Optional.of(email.group());
+        }
+        Matcher phone = StoreTools.PHONE.matcher(message);
+        return phone.find() ? Optional.of(phone.group()) : Optional.empty();
+    }
+
+    /** A long run of digits that is part of a phone number is not an order number. */
+    private static boolean looksLikePhone(String message, String digits) {
+        Matcher phone = StoreTools.PHONE.matcher(message);
+        return phone.find() && phone.group().replaceAll("\\D", "").length() >= 7 && phone.group().contains(digits.replace("#", ""));
+    }
+
+    private static String firstParagraphs(String body) {
+        String[] paragraphs = body.strip().split("\\n\\s*\\n");
+        return String.join("\n\n", java.util.Arrays.asList(paragraphs).subList(0, Math.min(2, paragraphs.length)));
+    }
+}

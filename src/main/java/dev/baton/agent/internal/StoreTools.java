@@ -1,0 +1,148 @@
+package dev.baton.agent.internal;
+
+import dev.baton.catalog.Catalog;
+import dev.baton.catalog.Order;
+import dev.baton.catalog.Policy;
+import dev.baton.catalog.PolicyType;
+import dev.baton.catalog.Product;
+import dev.baton.catalog.Variant;
+import dev.baton.knowledge.KnowledgeHit;
+import dev.baton.knowledge.KnowledgeSearch;
+
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The agent's tools for one turn of one conversation: they read only this account's store and knowledge, validate
+ * their arguments, and write every call with its result into the turn's trace. The same methods serve the offline
+ * responder and, as LangChain4j tools, a chat model.
+ */
+class StoreTools {
+
+    static final Pattern ORDER_NUMBER = Pattern.compile("#?\\b(\\d{3,10})\\b");
+    static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    static final Pattern PHONE = Pattern.compile("\\+?\\d[\\d ()-]{6,}\\d");
+
+    private final UUID accountId;
+    private final Catalog catalog;
+    private final KnowledgeSearch knowledge;
+    private final Trace trace;
+    private final List<String> handovers = new ArrayList<>();
+
+    StoreTools(UUID accountId, Catalog catalog, KnowledgeSearch knowledge, Trace trace) {
+        this.accountId = accountId;
+        this.catalog = catalog;
+        this.knowledge = knowledge;
+        this.trace = trace;
+    }
+
+    List<KnowledgeHit> searchKnowledge(String query) {
+        String cleaned = bounded(query, 500);
+        List<KnowledgeHit> hits = cleaned.isBlank() ? List.of() : knowledge.search(accountId, cleaned, 5);
+        hits.forEach(hit -> trace.retrieved(hit.sourceId(), hit.title(), hit.origin().name(), hit.score()));
+        trace.tool("searchKnowledge", Map.of("query", cleaned), hits.stream()
+                .map(hit -> hit.title() + ": " + hit.text()).collect(Collectors.joining("\n---\n")));
+        return hits;
+    }
+
+    List<Product> findProducts(String query) {
+        String cleaned = bounded(query, 300);
+        List<String> words = knowledge.keywords(cleaned).stream().filter(word -> word.length() >= 3 || word.matches("\\d+"))
+                .toList();
+        List<Product> products = words.isEmpty() ? List.of() : catalog.findProducts(accountId, words, 3);
+        trace.tool("findProducts", Map.of("query", cleaned), products.stream().map(this::describe)
+                .collect(Collectors.joining("\n")));
+        return products;
+    }
+
+    Optional<Product> getProduct(String id) {
+        String cleaned = bounded(id, 100);
+        Optional<Product> product = catalog.product(accountId, cleaned);
+        trace.tool("getProduct", Map.of("id", cleaned), product.map(this::describe).orElse("not found"));
+        return product;
+    }
+
+    /** Only when the number and the email or phone belong to the same order; otherwise nothing, whoever asks. */
+    Optional<Order> lookupOrder(String orderNumber, String emailOrPhone) {
+        String number = bounded(orderNumber, 30);
+        String contact = bounded(emailOrPhone, 120);
+        Map<String, Object> arguments = new LinkedHashMap<>();
+        arguments.put("orderNumber", number);
+        arguments.put("emailOrPhone", mask(contact));
+        if (!ORDER_NUMBER.matcher(number).find() || (!EMAIL.matcher(contact).find() && !PHONE.matcher(contact).find())) {
+            trace.tool("lookupOrder", arguments, "refused: an order number and the order's email or phone are both needed");
+            return Optional.empty();
+        }
+        boolean isEmail = EMAIL.matcher(contact).find();
+        Optional<Order> order = catalog.orderForContact(accountId, number, isEmail ? contact : null, isEmail ? null : contact);
+        trace.tool("lookupOrder", arguments, order.map(StoreTools::describe)
+                .orElse("no order " + number + " with that email or phone"));
+        return order;
+    }
+
+    Optional<Policy> getPolicy(PolicyType type) {
+        Optional<Policy> policy = catalog.policy(accountId, type);
+        trace.tool("getPolicy", Map.of("type", type.name()), policy.map(found -> found.title() + ": " + found.body())
+                .orElse("this store has no " + type.name()));
+        return policy;
+    }
+
+    void requestHandover(String reason, String evidence) {
+        handovers.add(reason);
+        trace.tool("requestHandover", Map.of("reason", reason), evidence);
+    }
+
+    List<String> handovers() {
+        return List.copyOf(handovers);
+    }
+
+    String price(Variant variant) {
+        return catalog.priceText(accountId, variant);
+    }
+
+    String stock(Variant variant) {
+        return catalog.stockText(variant);
+    }
+
+    private String describe(Product product) {
+        String variants = product.variants().stream()
+                .map(variant -> variant.title() + ": " + price(variant) + ", " + stock(variant))
+                .collect(Collectors.joining("; "));
+        return product.title() + " (id " + product.externalId() + ") - " + variants + (product.url() == null ? "" : " - " + product.url());
+    }
+
+    private static String describe(Order order) {
+        String tracking = order.fulfillments().stream()
+                .map(f -> Optional.ofNullable(f.trackingCompany()).orElse("") + " " + String.join(", ", f.trackingNumbers())
+                        + " " + String.join(", ", f.trackingUrls()))
+                .collect(Collectors.joining("; "));
+        return order.name() + " placed " + order.createdAt().format(DateTimeFormatter.ISO_LOCAL_DATE) + ", payment "
+                + order.financialStatus() + ", fulfillment " + order.fulfillmentStatus() + ", total " + order.totalPrice()
+                + " " + order.currency() + (tracking.isBlank() ? "" : ", tracking " + tracking.strip());
+    }
+
+    /** Contact details in the trace are masked: the trace is shown to admins, not to the customer. */
+    private static String mask(String contact) {
+        if (contact.length() <= 4) {
+            return "****";
+        }
+        return contact.substring(0, 2) + "***" + contact.substring(contact.length() - 2);
+    }
+
+    private static String bounded(String value, int max) {
+        String text = value == null ? "" : value.strip();
+        return text.length() > max ? text.substring(0, max) : text;
+    }
+
+    static Locale locale(Language language) {
+        return language.locale();
+    }
+}

@@ -1,0 +1,106 @@
+package dev.baton.agent.internal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What the agent did for one reply, shown in the playground and stored with the reply: the language and intent it
+ * saw, what it retrieved, the tools it called, the guardrails and handover rules that applied, the model, the time.
+ */
+public final class Trace {
+
+    private String language;
+    private String intent;
+    private double intentScore;
+    private final List<Retrieved> retrieved = new ArrayList<>();
+    private final List<ToolCall> tools = new ArrayList<>();
+    private final List<String> guardrails = new ArrayList<>();
+    private final List<String> handoverRules = new ArrayList<>();
+    private String model = "offline";
+    private long latencyMs;
+
+    void language(Language language) {
+        this.language = language.code();
+    }
+
+    void intent(Intent intent, double score) {
+        this.intent = intent.name();
+        this.intentScore = Math.round(score * 1000) / 1000.0;
+    }
+
+    void retrieved(UUID sourceId, String title, String origin, double score) {
+        retrieved.add(new Retrieved(sourceId, title, origin, score));
+    }
+
+    void tool(String name, Map<String, Object> arguments, String result) {
+        tools.add(new ToolCall(name, new LinkedHashMap<>(arguments), result));
+    }
+
+    void guardrail(String decision) {
+        guardrails.add(decision);
+    }
+
+    void handoverRule(String rule) {
+        handoverRules.add(rule);
+    }
+
+    void model(String model) {
+        this.model = model;
+    }
+
+    void latency(long millis) {
+        this.latencyMs = millis;
+    }
+
+    /** Everything the tools returned and the sources said: what a reply's facts may come from. */
+    String evidence() {
+        StringBuilder evidence = new StringBuilder();
+        tools.forEach(call -> evidence.append(call.result()).append('\n'));
+        return evidence.toString();
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public String intent() {
+        return intent;
+    }
+
+    public double intentScore() {
+        return intentScore;
+    }
+
+    public List<Retrieved> retrieved() {
+        return List.copyOf(retrieved);
+    }
+
+    public List<ToolCall> tools() {
+        return List.copyOf(tools);
+    }
+
+    public List<String> guardrails() {
+        return List.copyOf(guardrails);
+    }
+
+    public List<String> handoverRules() {
+        return List.copyOf(handoverRules);
+    }
+
+    public String model() {
+        return model;
+    }
+
+    public long latencyMs() {
+        return latencyMs;
+    }
+
+    public record Retrieved(UUID sourceId, String title, String origin, double score) {
+    }
+
+    public record ToolCall(String name, Map<String, Object> arguments, String result) {
+    }
+}
