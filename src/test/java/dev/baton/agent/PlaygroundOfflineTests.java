@@ -81,7 +81,8 @@ class PlaygroundOfflineTests {
         Map<String, Object> answer = say("Halo kak, berapa harga Ridgeline Trail Runner?");
 
         assertThat(answer).containsEntry("language", "id");
-        assertThat((String) answer.get("reply")).startsWith("Ini yang saya temukan").contains("$139.00");
+        assertThat((String) answer.get("reply")).startsWith("Ini yang saya temukan").contains("$139.00")
+                .contains("stok habis").contains("13 tersedia").doesNotContain("out of stock");
     }
 
     @Test

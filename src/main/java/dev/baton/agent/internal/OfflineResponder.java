@@ -122,10 +122,10 @@ class OfflineResponder {
         for (Product product : products.subList(0, Math.min(products.size(), 2))) {
             Variant first = product.variants().isEmpty() ? null : product.variants().get(0);
             reply.append("\n\n").append(texts.get(language, "product_line", Map.of("title", product.title(),
-                    "price", first == null ? "" : tools.price(first), "stock", stockSummary(product, tools))));
+                    "price", first == null ? "" : tools.price(first), "stock", stockSummary(product, language, tools))));
             if (product.variants().size() > 1) {
                 reply.append('\n').append(texts.get(language, "product_variants", Map.of("variants",
-                        product.variants().stream().map(variant -> variant.title() + " (" + tools.stock(variant) + ")")
+                        product.variants().stream().map(variant -> variant.title() + " (" + stock(variant, language) + ")")
                                 .collect(Collectors.joining(", ")))));
             }
             if (product.url() != null && !product.url().isBlank()) {
@@ -135,13 +135,25 @@ class OfflineResponder {
         return new Answer(reply.toString(), state.answered());
     }
 
-    private static String stockSummary(Product product, StoreTools tools) {
+    /** Stock in the shopper's language: the catalog's own wording is English. */
+    private String stock(Variant variant, Language language) {
+        if (!variant.inventoryTracked()) {
+            return texts.get(language, "stock_available");
+        }
+        if (variant.inventoryQuantity() > 0) {
+            return texts.get(language, "stock_count", Map.of("count", String.valueOf(variant.inventoryQuantity())));
+        }
+        return texts.get(language, variant.continueSellingWhenOutOfStock() ? "stock_backorder" : "stock_out");
+    }
+
+    private String stockSummary(Product product, Language language, StoreTools tools) {
         if (product.variants().size() == 1) {
-            return tools.stock(product.variants().get(0));
+            return stock(product.variants().get(0), language);
         }
         long available = product.variants().stream().filter(Variant::available).count();
-        return available + "/" + product.variants().size() + " " + tools.stock(product.variants().stream()
-                .filter(Variant::available).findFirst().orElse(product.variants().get(0))).replaceAll("\\s*\\(.*\\)", "");
+        tools.derived(product.title() + ": " + available + " of " + product.variants().size() + " variants available");
+        return texts.get(language, "stock_summary", Map.of("available", String.valueOf(available),
+                "total", String.valueOf(product.variants().size())));
     }
 
     private Answer policy(String message, Language language, ConversationState state, StoreTools tools) {
@@ -159,7 +171,7 @@ class OfflineResponder {
         // The passage of that policy closest to the question, from the knowledge search.
         Optional<KnowledgeHit> passage = tools.searchKnowledge(message + " " + policy.get().title()).stream()
                 .filter(hit -> hit.title().equalsIgnoreCase(policy.get().title())).findFirst();
-        String text = passage.map(KnowledgeHit::text).orElseGet(() -> firstParagraphs(policy.get().body()));
+        String text = readable(passage.map(KnowledgeHit::text).orElseGet(() -> firstParagraphs(policy.get().body())));
         return new Answer(texts.get(language, "policy_intro", Map.of("policy", policy.get().title())) + "\n\n" + text,
                 state.answered());
     }
@@ -171,7 +183,7 @@ class OfflineResponder {
             KnowledgeHit best = hits.get(0);
             double closeness = TextEmbeddings.cosine(question, embeddings.embed(best.title() + "\n" + best.text()));
             if (closeness >= RELEVANT) {
-                return new Answer(texts.get(language, "sources_intro") + "\n\n" + best.text(), state.answered());
+                return new Answer(texts.get(language, "sources_intro") + "\n\n" + readable(best.text()), state.answered());
             }
         }
         tools.requestHandover("OUT_OF_KNOWLEDGE", "no source answers \"" + message + "\"");
@@ -195,6 +207,13 @@ class OfflineResponder {
     private static boolean looksLikePhone(String message, String digits) {
         Matcher phone = StoreTools.PHONE.matcher(message);
         return phone.find() && phone.group().replaceAll("\\D", "").length() >= 7 && phone.group().contains(digits.replace("#", ""));
+    }
+
+    /** A passage as a chat message: no Markdown headings or emphasis marks. */
+    static String readable(String passage) {
+        return passage.lines().filter(line -> !line.strip().startsWith("#"))
+                .map(line -> line.replace("**", "").replace("__", ""))
+                .collect(Collectors.joining("\n")).strip();
     }
 
     private static String firstParagraphs(String body) {

@@ -100,6 +100,11 @@ class StoreTools {
         trace.tool("requestHandover", Map.of("reason", reason), evidence);
     }
 
+    /** A figure computed from what the tools returned; the grounding check accepts it like a tool result. */
+    void derived(String fact) {
+        trace.derived(fact);
+    }
+
     List<String> handovers() {
         return List.copyOf(handovers);
     }

@@ -19,6 +19,7 @@ public final class Trace {
     private final List<ToolCall> tools = new ArrayList<>();
     private final List<String> guardrails = new ArrayList<>();
     private final List<String> handoverRules = new ArrayList<>();
+    private final List<String> derived = new ArrayList<>();
     private String model = "offline";
     private long latencyMs;
 
@@ -37,6 +38,11 @@ public final class Trace {
 
     void tool(String name, Map<String, Object> arguments, String result) {
         tools.add(new ToolCall(name, new LinkedHashMap<>(arguments), result));
+    }
+
+    /** A figure the responder computed from tool results (a count of variants in stock), evidence like them. */
+    void derived(String fact) {
+        derived.add(fact);
     }
 
     void guardrail(String decision) {
@@ -59,6 +65,7 @@ public final class Trace {
     String evidence() {
         StringBuilder evidence = new StringBuilder();
         tools.forEach(call -> evidence.append(call.result()).append('\n'));
+        derived.forEach(fact -> evidence.append(fact).append('\n'));
         return evidence.toString();
     }
 
