@@ -35,3 +35,10 @@ create table agent_handover (
 );
 
 create index agent_handover_conversation on agent_handover (conversation_id);
+
+-- the chat model's memory of a conversation (LangChain4j's messages as JSON), trimmed to a token window
+create table agent_chat_memory (
+    conversation_id  uuid primary key references agent_conversation (id) on delete cascade,
+    messages         text not null,
+    updated_at       timestamp with time zone not null
+);

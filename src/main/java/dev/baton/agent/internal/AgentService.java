@@ -8,6 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -23,17 +24,20 @@ public class AgentService {
     private final LanguageDetection languages;
     private final IntentDetector intents;
     private final OfflineResponder offline;
+    private final ModelResponder model;
     private final AgentTexts texts;
     private final Catalog catalog;
     private final KnowledgeSearch knowledge;
     private final Accounts accounts;
 
     AgentService(AgentConversations conversations, LanguageDetection languages, IntentDetector intents,
-            OfflineResponder offline, AgentTexts texts, Catalog catalog, KnowledgeSearch knowledge, Accounts accounts) {
+            OfflineResponder offline, ModelResponder model, AgentTexts texts, Catalog catalog, KnowledgeSearch knowledge,
+            Accounts accounts) {
         this.conversations = conversations;
         this.languages = languages;
         this.intents = intents;
         this.offline = offline;
+        this.model = model;
         this.texts = texts;
         this.catalog = catalog;
         this.knowledge = knowledge;
@@ -81,9 +85,16 @@ public class AgentService {
         } else {
             IntentDetector.Detection intent = intents.detect(text);
             trace.intent(intent.intent(), intent.score());
-            OfflineResponder.Answer answer = offline.respond(text, intent.intent(), language, state, tools);
-            reply = answer.text();
-            state = answer.state();
+            Optional<String> fromModel = useModel(intent) ? model.respond(conversationId, text, language,
+                    accounts.settings(accountId).name(), tools, trace) : Optional.empty();
+            if (fromModel.isPresent()) {
+                reply = fromModel.get();
+                state = state.answered();
+            } else {
+                OfflineResponder.Answer answer = offline.respond(text, intent.intent(), language, state, tools);
+                reply = answer.text();
+                state = answer.state();
+            }
         }
 
         List<String> unsupported = GroundingCheck.unsupported(reply, trace.evidence(), text);
@@ -106,6 +117,12 @@ public class AgentService {
         }
         conversations.saveState(conversationId, state);
         return new AgentReply(reply, language, !reasons.isEmpty(), reasons, trace);
+    }
+
+    /** Greetings and thanks get their short fixed reply even with a model: no tokens spent on "hi". */
+    private boolean useModel(IntentDetector.Detection intent) {
+        boolean pleasantry = (intent.intent() == Intent.GREETING || intent.intent() == Intent.THANKS) && intent.score() >= 0.9;
+        return model.configured() && !pleasantry;
     }
 
     private Language defaultLanguage(UUID accountId) {

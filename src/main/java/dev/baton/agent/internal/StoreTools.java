@@ -105,6 +105,10 @@ class StoreTools {
         trace.derived(fact);
     }
 
+    String lastResult() {
+        return trace.lastResult();
+    }
+
     List<String> handovers() {
         return List.copyOf(handovers);
     }

@@ -61,6 +61,11 @@ public final class Trace {
         this.latencyMs = millis;
     }
 
+    /** What the last tool call returned: the answer a chat model gets. */
+    String lastResult() {
+        return tools.isEmpty() ? "" : tools.get(tools.size() - 1).result();
+    }
+
     /** Everything the tools returned and the sources said: what a reply's facts may come from. */
     String evidence() {
         StringBuilder evidence = new StringBuilder();

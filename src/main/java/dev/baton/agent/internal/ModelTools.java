@@ -1,0 +1,73 @@
+package dev.baton.agent.internal;
+
+import dev.baton.catalog.PolicyType;
+import dev.langchain4j.agent.tool.P;
+import dev.langchain4j.agent.tool.Tool;
+
+import java.util.Locale;
+
+/**
+ * The store tools as a chat model calls them. Arguments come from the model, so they are validated like any
+ * input; every call goes through {@link StoreTools}, which reads only this conversation's account and writes the
+ * call into the trace; the model gets back what the trace recorded.
+ */
+class ModelTools {
+
+    private final StoreTools tools;
+
+    ModelTools(StoreTools tools) {
+        this.tools = tools;
+    }
+
+    @Tool("Searches the store's knowledge (policies, FAQs, product descriptions) and returns the most relevant passages")
+    String searchKnowledge(@P("what to look for, in a few words") String query) {
+        tools.searchKnowledge(query);
+        return resultOrNothing("No passage found.");
+    }
+
+    @Tool("Finds products by name or description: variants with price in the store's currency, stock, product URL and id")
+    String findProducts(@P("product name or what the shopper is looking for") String query) {
+        tools.findProducts(query);
+        return resultOrNothing("No product matches.");
+    }
+
+    @Tool("One product by the id findProducts returned")
+    String getProduct(@P("the product id") String id) {
+        tools.getProduct(id);
+        return resultOrNothing("No such product.");
+    }
+
+    @Tool("Status, fulfilment and tracking of an order. Needs the order number AND the email or phone the shopper "
+            + "gave for that order; without both, ask the shopper first. Never guess them.")
+    String lookupOrder(@P("the order number, e.g. #1001") String orderNumber,
+            @P("the email address or phone number the shopper gave") String emailOrPhone) {
+        tools.lookupOrder(orderNumber, emailOrPhone);
+        return resultOrNothing("No matching order.");
+    }
+
+    @Tool("A store policy. type is one of REFUND_POLICY, SHIPPING_POLICY, PRIVACY_POLICY, TERMS_OF_SERVICE, CONTACT_INFORMATION")
+    String getPolicy(@P("the policy type") String type) {
+        PolicyType policyType;
+        try {
+            policyType = PolicyType.valueOf(type == null ? "" : type.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return "Unknown policy type '" + type + "'. Use REFUND_POLICY, SHIPPING_POLICY, PRIVACY_POLICY, "
+                    + "TERMS_OF_SERVICE or CONTACT_INFORMATION.";
+        }
+        tools.getPolicy(policyType);
+        return resultOrNothing("The store has no such policy.");
+    }
+
+    @Tool("Hands the conversation to a person from the store's team. Use it when the shopper asks for a person, when "
+            + "the tools do not answer the question, or for exceptions to the store's policies.")
+    String requestHandover(@P("why, in a few words") String reason) {
+        String code = reason != null && reason.toUpperCase(Locale.ROOT).matches("[A-Z_]{3,40}")
+                ? reason.toUpperCase(Locale.ROOT) : "MODEL_REQUESTED";
+        tools.requestHandover(code, "the model asked for a person: " + reason);
+        return "A colleague has been asked to take over. Tell the shopper so, briefly.";
+    }
+
+    private String resultOrNothing(String nothing) {
+        return tools.lastResult().isBlank() ? nothing : tools.lastResult();
+    }
+}
