@@ -42,3 +42,12 @@ create table agent_chat_memory (
     messages         text not null,
     updated_at       timestamp with time zone not null
 );
+
+-- what each account used, per day: messages the agent answered and model tokens spent (usage limits)
+create table agent_usage (
+    account_id  uuid    not null references account (id),
+    usage_day   date    not null,
+    messages    integer not null default 0,
+    tokens      bigint  not null default 0,
+    primary key (account_id, usage_day)
+);

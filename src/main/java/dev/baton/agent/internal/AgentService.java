@@ -29,10 +29,11 @@ public class AgentService {
     private final Catalog catalog;
     private final KnowledgeSearch knowledge;
     private final Accounts accounts;
+    private final UsageLimits usage;
 
     AgentService(AgentConversations conversations, LanguageDetection languages, IntentDetector intents,
             OfflineResponder offline, ModelResponder model, AgentTexts texts, Catalog catalog, KnowledgeSearch knowledge,
-            Accounts accounts) {
+            Accounts accounts, UsageLimits usage) {
         this.conversations = conversations;
         this.languages = languages;
         this.intents = intents;
@@ -42,6 +43,7 @@ public class AgentService {
         this.catalog = catalog;
         this.knowledge = knowledge;
         this.accounts = accounts;
+        this.usage = usage;
     }
 
     @Transactional
@@ -78,7 +80,13 @@ public class AgentService {
 
         String reply;
         var attack = Guardrails.attack(text);
-        if (attack.isPresent()) {
+        var limit = usage.reached(accountId);
+        if (limit.isPresent()) {
+            trace.guardrail(limit.get());
+            trace.intent(Intent.OTHER, 0);
+            tools.requestHandover("USAGE_LIMIT", limit.get());
+            reply = texts.get(language, "limit_reached");
+        } else if (attack.isPresent()) {
             trace.guardrail(attack.get());
             trace.intent(Intent.OTHER, 0);
             reply = texts.get(language, "refuse_rules");
@@ -116,6 +124,7 @@ public class AgentService {
             }
         }
         conversations.saveState(conversationId, state);
+        usage.count(accountId, 1, trace.modelTokens());
         return new AgentReply(reply, language, !reasons.isEmpty(), reasons, trace);
     }
 

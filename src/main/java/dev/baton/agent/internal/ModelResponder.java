@@ -6,6 +6,7 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import dev.langchain4j.service.AiServices;
 import dev.langchain4j.service.MemoryId;
+import dev.langchain4j.service.Result;
 import dev.langchain4j.service.UserMessage;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -79,7 +80,11 @@ class ModelResponder {
                 .tools(new ModelTools(tools))
                 .build();
         try {
-            String reply = circuit.executeSupplier(() -> assistant.chat(conversationId, message));
+            Result<String> result = circuit.executeSupplier(() -> assistant.chat(conversationId, message));
+            if (result.tokenUsage() != null && result.tokenUsage().totalTokenCount() != null) {
+                trace.modelTokens(result.tokenUsage().totalTokenCount());
+            }
+            String reply = result.content();
             if (reply == null || reply.isBlank()) {
                 trace.guardrail("model failed: an empty reply; answered offline");
                 return Optional.empty();
@@ -96,7 +101,7 @@ class ModelResponder {
     }
 
     interface SalesAssistant {
-        String chat(@MemoryId UUID conversationId, @UserMessage String message);
+        Result<String> chat(@MemoryId UUID conversationId, @UserMessage String message);
     }
 
     private static String shorten(String text) {

@@ -21,6 +21,7 @@ public final class Trace {
     private final List<String> handoverRules = new ArrayList<>();
     private final List<String> derived = new ArrayList<>();
     private String model = "offline";
+    private long modelTokens;
     private long latencyMs;
 
     void language(Language language) {
@@ -55,6 +56,14 @@ public final class Trace {
 
     void model(String model) {
         this.model = model;
+    }
+
+    void modelTokens(long tokens) {
+        this.modelTokens += tokens;
+    }
+
+    long modelTokens() {
+        return modelTokens;
     }
 
     void latency(long millis) {
