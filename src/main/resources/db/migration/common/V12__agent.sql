@@ -51,3 +51,15 @@ create table agent_usage (
     tokens      bigint  not null default 0,
     primary key (account_id, usage_day)
 );
+
+-- playground regression cases: shopper messages and what the replies must show
+create table agent_test_case (
+    id            uuid primary key,
+    account_id    uuid          not null references account (id),
+    name          varchar(200)  not null,
+    messages      text          not null,
+    expectations  text          not null,
+    created_at    timestamp with time zone not null
+);
+
+create index agent_test_case_account on agent_test_case (account_id, created_at);

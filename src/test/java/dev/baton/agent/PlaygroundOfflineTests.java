@@ -167,6 +167,43 @@ class PlaygroundOfflineTests {
                 .body(Map.of("text", "hi")).retrieve().toEntity(OBJECT).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDemoStoresStarterCasesAllPass() {
+        List<Map<String, Object>> cases = api.get().uri("/api/v1/playground/cases").retrieve().body(LIST);
+        assertThat(cases).extracting(c -> c.get("name")).contains("Price of a product (Indonesian)",
+                "Order lookup asks for the email, then gives the tracking number");
+        List<Object> starterIds = cases.stream().map(c -> c.get("id")).toList();
+
+        Map<String, Object> report = api.post().uri("/api/v1/playground/cases/run").retrieve().body(OBJECT);
+
+        List<Map<String, Object>> results = ((List<Map<String, Object>>) report.get("results")).stream()
+                .filter(result -> starterIds.contains(result.get("id"))).toList();
+        assertThat(results).hasSize(8).allSatisfy(result -> assertThat(result)
+                .as("%s: %s", result.get("name"), result.get("failures")).containsEntry("passed", true));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSessionSavedAsACaseRunsAgainAndReportsWhatFailed() {
+        say("How much is the Ridgeline Trail Runner?");
+        ResponseEntity<Map<String, Object>> saved = api.post().uri("/api/v1/playground/sessions/{id}/cases", session)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("name", "Trail runner price, wrong on purpose",
+                        "expect", Map.of("contains", List.of("$139.00", "$1.00"), "tools", List.of("findProducts", "lookupOrder"))))
+                .retrieve().toEntity(OBJECT);
+        assertThat(saved.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+
+        Map<String, Object> report = api.post().uri("/api/v1/playground/cases/run").retrieve().body(OBJECT);
+
+        Map<String, Object> result = ((List<Map<String, Object>>) report.get("results")).stream()
+                .filter(r -> saved.getBody().get("id").equals(r.get("id"))).findFirst().orElseThrow();
+        assertThat(result).containsEntry("passed", false);
+        assertThat((List<String>) result.get("failures")).containsExactlyInAnyOrder(
+                "the reply does not contain \"$1.00\"", "the tool lookupOrder did not run (ran: [findProducts])");
+        assertThat(api.delete().uri("/api/v1/playground/cases/{id}", saved.getBody().get("id")).retrieve()
+                .toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     private Map<String, Object> say(String text) {
         ResponseEntity<Map<String, Object>> answer = api.post().uri("/api/v1/playground/sessions/{id}/messages", session)
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("text", text)).retrieve().toEntity(OBJECT);

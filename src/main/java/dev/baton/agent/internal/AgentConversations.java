@@ -75,4 +75,12 @@ class AgentConversations {
         return jdbc.sql("delete from agent_conversation where account_id = :account and id = :id")
                 .param("account", accountId).param("id", id).update() > 0;
     }
+
+    /** What the shopper said in a conversation, in order. */
+    List<String> customerMessages(UUID accountId, UUID conversationId) {
+        return jdbc.sql("""
+                select text from agent_message where account_id = :account and conversation_id = :id and role = 'customer'
+                order by created_at, id""")
+                .param("account", accountId).param("id", conversationId).query(String.class).list();
+    }
 }
