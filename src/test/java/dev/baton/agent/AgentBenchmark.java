@@ -1,0 +1,143 @@
+package dev.baton.agent;
+
+import dev.baton.BatonApplication;
+import dev.baton.TestStorage;
+import dev.baton.knowledge.KnowledgeSearch;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Offline agent benchmark: Baton on the embedded default with the demo store and no chat model; shopper questions
+ * in English and Indonesian (prices, stock, orders, policies, unknown questions, greetings) sent through the
+ * playground API, one client and then two at once; and the knowledge search alone. A main class, not a test.
+ *
+ * <pre>
+ *   ./mvnw -q -Pbench test-compile exec:java -Dbench.main=dev.baton.agent.AgentBenchmark -Dexec.args="400"
+ * </pre>
+ */
+public final class AgentBenchmark {
+
+    private static final String API_KEY = "bench-agent-key";
+    private static final List<String> QUESTIONS = List.of(
+            "How much is the Ridgeline Trail Runner?", "Halo kak, berapa harga Ridgeline Trail Runner?",
+            "Is the merino hiking sock in stock?", "Where is my order #1002?", "marcus.reid@example.com",
+            "Can I return shoes I bought last month?", "berapa lama pengirimannya?", "Do you ship to Canada?",
+            "Do you sell tickets for the Coldplay concert?", "hi", "terima kasih", "What tents do you have?");
+    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
+
+    private AgentBenchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int turns = args.length > 0 ? Integer.parseInt(args[0]) : 400;
+        Map<String, Object> properties = new HashMap<>(TestStorage.embedded());
+        properties.put("server.port", "0");
+        properties.put("baton.bootstrap.api-key", API_KEY);
+        properties.put("baton.bootstrap.demo-store", "true");
+        properties.put("baton.agent.limits.messages-per-day", "1000000");
+        properties.put("logging.level.root", "WARN");
+        properties.put("spring.main.banner-mode", "off");
+        String[] arguments = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+        try (ConfigurableApplicationContext baton = new SpringApplicationBuilder(BatonApplication.class).run(arguments)) {
+            RestClient api = RestClient.builder()
+                    .baseUrl("http://localhost:" + baton.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeader("Authorization", "Bearer " + API_KEY).build();
+            awaitIndexed(api);
+            UUID accountId = JdbcClient.create(baton.getBean(DataSource.class)).sql("select id from account")
+                    .query(UUID.class).single();
+
+            run(api, QUESTIONS.size(), 1); // warm-up: the intent phrases are embedded on first use
+            List<Long> one = run(api, turns, 1);
+            Instant start = Instant.now();
+            List<Long> two = run(api, turns, 2);
+            double twoClientsPerSecond = turns / (Duration.between(start, Instant.now()).toMillis() / 1000.0);
+
+            KnowledgeSearch search = baton.getBean(KnowledgeSearch.class);
+            List<Long> retrieval = new ArrayList<>();
+            for (int i = 0; i < turns; i++) {
+                long begin = System.nanoTime();
+                search.search(accountId, QUESTIONS.get(i % QUESTIONS.size()), 5);
+                retrieval.add((System.nanoTime() - begin) / 1_000);
+            }
+
+            System.out.printf("%nOffline agent benchmark: demo store (51 sources), %d turns, %d cores%n%n", turns,
+                    Runtime.getRuntime().availableProcessors());
+            System.out.println("| measure | p50 | p95 | throughput |");
+            System.out.println("|---|---:|---:|---:|");
+            System.out.printf(Locale.ROOT, "| playground turn, 1 client | %d ms | %d ms | %.1f turns/s |%n",
+                    percentile(one, 50), percentile(one, 95), 1000.0 / mean(one));
+            System.out.printf(Locale.ROOT, "| playground turn, 2 clients | %d ms | %d ms | %.1f turns/s |%n",
+                    percentile(two, 50), percentile(two, 95), twoClientsPerSecond);
+            System.out.printf(Locale.ROOT, "| knowledge search alone (in-process) | %.1f ms | %.1f ms | |%n",
+                    percentile(retrieval, 50) / 1000.0, percentile(retrieval, 95) / 1000.0);
+        }
+        System.exit(0);
+    }
+
+    /** {@code turns} questions over {@code clients} parallel sessions; the latency of each turn in ms. */
+    private static List<Long> run(RestClient api, int turns, int clients) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        List<Future<List<Long>>> futures = new ArrayList<>();
+        for (int client = 0; client < clients; client++) {
+            int share = turns / clients;
+            futures.add(pool.submit(() -> {
+                List<Long> latencies = new ArrayList<>();
+                String session = (String) api.post().uri("/api/v1/playground/sessions").retrieve().body(OBJECT).get("id");
+                for (int i = 0; i < share; i++) {
+                    long begin = System.nanoTime();
+                    api.post().uri("/api/v1/playground/sessions/{id}/messages", session).contentType(MediaType.APPLICATION_JSON)
+                            .body(Map.of("text", QUESTIONS.get(i % QUESTIONS.size()))).retrieve().body(OBJECT);
+                    latencies.add((System.nanoTime() - begin) / 1_000_000);
+                }
+                return latencies;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> future : futures) {
+            all.addAll(future.get());
+        }
+        pool.shutdown();
+        return all;
+    }
+
+    private static void awaitIndexed(RestClient api) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        while (Instant.now().isBefore(deadline)) {
+            List<Map<String, Object>> sources = api.get().uri("/api/v1/knowledge/sources").retrieve().body(LIST);
+            if (sources != null && sources.size() >= 50 && sources.stream().allMatch(s -> "INDEXED".equals(s.get("status")))) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("The demo store was not indexed in time");
+    }
+
+    private static long percentile(List<Long> values, int percentile) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1)));
+    }
+
+    private static double mean(List<Long> values) {
+        return values.stream().mapToLong(Long::longValue).average().orElse(0);
+    }
+}
