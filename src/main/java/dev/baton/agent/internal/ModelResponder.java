@@ -5,6 +5,7 @@ import dev.langchain4j.model.chat.ChatModel;
 import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.langchain4j.model.openai.OpenAiTokenCountEstimator;
 import dev.langchain4j.service.AiServices;
+import dev.langchain4j.store.memory.chat.ChatMemoryStore;
 import dev.langchain4j.service.MemoryId;
 import dev.langchain4j.service.Result;
 import dev.langchain4j.service.UserMessage;
@@ -33,13 +34,13 @@ class ModelResponder {
     private static final Logger log = LoggerFactory.getLogger(ModelResponder.class);
 
     private final ChatModelProperties properties;
-    private final ChatMemories memories;
+    private final ChatMemoryStore memories;
     private final ChatModel model;
     private final CircuitBreaker circuit;
     private final String systemMessage;
     private final OpenAiTokenCountEstimator tokens;
 
-    ModelResponder(ChatModelProperties properties, ChatMemories memories) {
+    ModelResponder(ChatModelProperties properties, ChatMemoryStore memories) {
         this.properties = properties;
         this.memories = memories;
         this.model = properties.configured() ? OpenAiChatModel.builder()
