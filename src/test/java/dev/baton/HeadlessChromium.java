@@ -42,6 +42,14 @@ public final class HeadlessChromium implements AutoCloseable {
         return context.newPage();
     }
 
+    /** A page as a browser with JavaScript turned off sees it: plain forms and links only. */
+    public Page newPageWithoutJavaScript(int port) {
+        var context = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port).setViewportSize(1280, 900).setJavaScriptEnabled(false));
+        context.setDefaultTimeout(30_000);
+        return context.newPage();
+    }
+
     public static void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -68,6 +68,16 @@ class WebAccessTests {
     }
 
     @Test
+    void managersCannotOpenThePlaygroundButAdminsCan() throws Exception {
+        var account = accounts.create("Access test store");
+        mvc.perform(get("/playground").with(authentication(as(account.id(), Role.MANAGER))))
+                .andExpect(status().isForbidden());
+        mvc.perform(get("/playground").with(authentication(as(account.id(), Role.ADMIN))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Playground")));
+    }
+
+    @Test
     void anotherAccountsSourcePageSaysNotFoundInWords() throws Exception {
         var account = accounts.create("Access test store");
         mvc.perform(get("/knowledge/sources/3f1c2a8e-0000-4000-8000-000000000000")

@@ -83,4 +83,15 @@ class AgentConversations {
                 order by created_at, id""")
                 .param("account", accountId).param("id", conversationId).query(String.class).list();
     }
+
+    /** What was said, oldest first; a shopper's message comes before the reply saved in the same instant. */
+    List<ConversationMessage> messages(UUID accountId, UUID conversationId) {
+        return jdbc.sql("""
+                select role, text, trace from agent_message where account_id = :account and conversation_id = :id
+                order by created_at, case when role = 'customer' then 0 else 1 end""")
+                .param("account", accountId).param("id", conversationId)
+                .query((rs, n) -> new ConversationMessage(rs.getString("role"), rs.getString("text"),
+                        rs.getString("trace") == null ? null : json.readValue(rs.getString("trace"), Trace.class)))
+                .list();
+    }
 }

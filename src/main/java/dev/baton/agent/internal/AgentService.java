@@ -137,4 +137,10 @@ public class AgentService {
     private Language defaultLanguage(UUID accountId) {
         return Language.ofCode(accounts.settings(accountId).defaultLanguage()).orElse(Language.EN);
     }
+
+    /** What was said in a conversation, oldest first, each reply with its trace; nothing for one that is gone. */
+    @Transactional(readOnly = true)
+    public List<ConversationMessage> messages(UUID accountId, UUID conversationId) {
+        return conversations.messages(accountId, conversationId);
+    }
 }

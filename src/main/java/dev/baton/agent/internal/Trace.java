@@ -1,5 +1,8 @@
 package dev.baton.agent.internal;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,16 +13,19 @@ import java.util.UUID;
  * What the agent did for one reply, shown in the playground and stored with the reply: the language and intent it
  * saw, what it retrieved, the tools it called, the guardrails and handover rules that applied, the model, the time.
  */
+// Stored as JSON with each reply and read back for the playground page: by its fields, as it has no getters; the
+// lists are not final because Jackson 3 sets no final field.
+@JsonAutoDetect(fieldVisibility = Visibility.ANY, getterVisibility = Visibility.NONE, isGetterVisibility = Visibility.NONE)
 public final class Trace {
 
     private String language;
     private String intent;
     private double intentScore;
-    private final List<Retrieved> retrieved = new ArrayList<>();
-    private final List<ToolCall> tools = new ArrayList<>();
-    private final List<String> guardrails = new ArrayList<>();
-    private final List<String> handoverRules = new ArrayList<>();
-    private final List<String> derived = new ArrayList<>();
+    private List<Retrieved> retrieved = new ArrayList<>();
+    private List<ToolCall> tools = new ArrayList<>();
+    private List<String> guardrails = new ArrayList<>();
+    private List<String> handoverRules = new ArrayList<>();
+    private List<String> derived = new ArrayList<>();
     private String model = "offline";
     private long modelTokens;
     private long latencyMs;
