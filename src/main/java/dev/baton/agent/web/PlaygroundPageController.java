@@ -4,6 +4,8 @@ import dev.baton.account.CurrentAccount;
 import dev.baton.agent.internal.AgentReply;
 import dev.baton.agent.internal.AgentService;
 import dev.baton.agent.internal.ConversationMessage;
+import dev.baton.agent.internal.TestCase;
+import dev.baton.agent.internal.TestCases;
 import dev.baton.agent.internal.Trace;
 import dev.baton.shared.BatonException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -33,15 +36,55 @@ class PlaygroundPageController {
     static final String SESSION = "playground.session";
 
     private final AgentService agent;
+    private final TestCases cases;
     private final CurrentAccount account;
 
-    PlaygroundPageController(AgentService agent, CurrentAccount account) {
+    PlaygroundPageController(AgentService agent, TestCases cases, CurrentAccount account) {
         this.agent = agent;
+        this.cases = cases;
         this.account = account;
     }
 
     @GetMapping
     String page(HttpSession http, Model model) {
+        return fill(http, model);
+    }
+
+    /** "Save as test case": this session's messages, with what the reply must contain and whether it hands over. */
+    @PostMapping("/cases")
+    String saveCase(@RequestParam(required = false) UUID session, @RequestParam(defaultValue = "") String name,
+            @RequestParam(defaultValue = "") String contains, @RequestParam(defaultValue = "") String handover,
+            RedirectAttributes redirect) {
+        try {
+            if (session == null) {
+                throw BatonException.badRequest("Chat first: a test case is made of this session's messages.");
+            }
+            List<String> texts = Arrays.stream(contains.split(",")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+            Boolean handsOver = switch (handover) {
+                case "yes" -> Boolean.TRUE;
+                case "no" -> Boolean.FALSE;
+                default -> null;
+            };
+            cases.saveSession(account.id(), session, name,
+                    new TestCase.Expectations(texts, List.of(), List.of(), handsOver, null));
+            redirect.addFlashAttribute("message", "Saved the test case '" + name.strip() + "'.");
+        } catch (BatonException e) {
+            redirect.addFlashAttribute("error", e.getMessage());
+        }
+        return "redirect:/playground";
+    }
+
+    /** Runs every test case against the current sources and model and shows the report on the page. */
+    @PostMapping("/cases/run")
+    String runCases(HttpSession http, Model model) {
+        List<TestCase.Result> report = cases.runAll(account.id());
+        model.addAttribute("report", report)
+                .addAttribute("reportPassed", report.stream().filter(TestCase.Result::passed).count());
+        return fill(http, model);
+    }
+
+    private String fill(HttpSession http, Model model) {
+        model.addAttribute("caseCount", cases.list(account.id()).size());
         UUID session = (UUID) http.getAttribute(SESSION);
         List<ConversationMessage> messages = session == null ? List.of() : agent.messages(account.id(), session);
         Trace last = messages.stream().filter(ConversationMessage::fromAgent).reduce((first, second) -> second)

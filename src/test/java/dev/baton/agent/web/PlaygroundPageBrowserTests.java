@@ -139,6 +139,29 @@ class PlaygroundPageBrowserTests {
     }
 
     @Test
+    void aConversationSavedAsATestCaseRunsWithTheStarterCases() {
+        page = playground();
+        send("How much is the Ridgeline Trail Runner?");
+
+        page.locator("details.test-cases summary").click();
+        page.getByLabel("Save this conversation as").fill("Trail runner price from the page");
+        page.getByLabel("The reply must contain").fill("$139.00, Ridgeline");
+        page.getByLabel("Hand over?").selectOption("no");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save as test case")).click();
+        assertThat(page.locator(".alert.info")).hasText("Saved the test case 'Trail runner price from the page'.");
+
+        page.locator("details.test-cases summary").click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Run all test cases")).click();
+
+        Locator report = page.locator("table.report");
+        assertThat(report.locator("tr", new Locator.LocatorOptions().setHasText("Trail runner price from the page")))
+                .hasAttribute("data-passed", "true");
+        assertThat(report.locator("tr[data-passed=false]")).hasCount(0);
+        assertThat(report.locator("caption")).containsText(" passed");
+        HeadlessChromium.screenshot(page, "playground-cases");
+    }
+
+    @Test
     void askingForAPersonInIndonesianShowsTheHandover() {
         page = playground();
 
