@@ -118,11 +118,14 @@ class PlaygroundOfflineTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void aQuestionNothingAnswersIsHandedOverInsteadOfGuessed() {
         Map<String, Object> answer = say("Do you sell tickets for the Coldplay concert in Denver?");
 
         assertThat(handover(answer)).containsEntry("triggered", true);
         assertThat(reasons(answer)).contains("OUT_OF_KNOWLEDGE");
+        assertThat((List<String>) ((Map<String, Object>) answer.get("trace")).get("handoverRules"))
+                .contains("OUT_OF_KNOWLEDGE: fired", "HUMAN_REQUESTED: not fired", "DATA_NOT_FOUND: not fired");
         assertThat((String) answer.get("reply")).contains("check with a colleague");
     }
 

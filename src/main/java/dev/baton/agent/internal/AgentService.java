@@ -19,6 +19,8 @@ import java.util.UUID;
 public class AgentService {
 
     static final int MAX_MESSAGE_LENGTH = 4_000;
+    /** The handover rules this agent applies on every turn (the handover module adds the rest). */
+    static final List<String> RULES = List.of("HUMAN_REQUESTED", "OUT_OF_KNOWLEDGE", "DATA_NOT_FOUND", "USAGE_LIMIT");
 
     private final AgentConversations conversations;
     private final LanguageDetection languages;
@@ -114,7 +116,10 @@ public class AgentService {
             reply = texts.get(language, "not_sure");
         }
         List<String> reasons = tools.handovers();
-        reasons.forEach(reason -> trace.handoverRule(reason + ": fired"));
+        for (String rule : RULES) {
+            trace.handoverRule(rule + (reasons.contains(rule) ? ": fired" : ": not fired"));
+        }
+        reasons.stream().filter(reason -> !RULES.contains(reason)).forEach(reason -> trace.handoverRule(reason + ": fired"));
         conversations.addMessage(accountId, conversationId, "customer", text, null);
         trace.latency((System.nanoTime() - started) / 1_000_000);
         conversations.addMessage(accountId, conversationId, "agent", reply, trace);
