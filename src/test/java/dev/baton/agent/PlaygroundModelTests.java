@@ -10,16 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.web.client.RestClient;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +24,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The agent with a chat model configured: WireMock plays an OpenAI-compatible server answering chat completions
@@ -44,8 +37,6 @@ class PlaygroundModelTests {
 
     private static final String API_KEY = "bt_model_test_key_0123456789abcdef";
     private static final String COMPLETIONS = "/v1/chat/completions";
-    private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
     static final WireMockServer openAi = new WireMockServer(options().dynamicPort());
 
     static {
@@ -55,7 +46,7 @@ class PlaygroundModelTests {
     @LocalServerPort
     int port;
 
-    RestClient api;
+    PlaygroundApi playground;
     String session;
 
     @DynamicPropertySource
@@ -79,18 +70,14 @@ class PlaygroundModelTests {
 
     @BeforeAll
     void demoStoreIndexed() {
-        api = RestClient.builder().baseUrl("http://localhost:" + port).defaultHeader("Authorization", "Bearer " + API_KEY)
-                .defaultStatusHandler(status -> true, (request, response) -> { }).build();
-        await().atMost(Duration.ofSeconds(120)).until(() -> {
-            List<Map<String, Object>> sources = api.get().uri("/api/v1/knowledge/sources").retrieve().body(LIST);
-            return sources != null && sources.size() >= 50 && sources.stream().allMatch(s -> "INDEXED".equals(s.get("status")));
-        });
+        playground = new PlaygroundApi(port, API_KEY);
+        playground.awaitDemoStoreIndexed();
     }
 
     @BeforeEach
     void newSession() {
         openAi.resetAll();
-        session = (String) api.post().uri("/api/v1/playground/sessions").retrieve().body(OBJECT).get("id");
+        session = (String) playground.startSession().getBody().get("id");
     }
 
     @Test
@@ -99,11 +86,11 @@ class PlaygroundModelTests {
         openAi.stubFor(completion().atPriority(1).withRequestBody(containing("\"tool_call_id\""))
                 .willReturn(json(reply("The Ridgeline Trail Runner - Men's costs $139.00, and most sizes are in stock."))));
 
-        Map<String, Object> answer = say("How much is the Ridgeline Trail Runner?");
+        Map<String, Object> answer = playground.say(session, "How much is the Ridgeline Trail Runner?");
 
         assertThat((String) answer.get("reply")).isEqualTo("The Ridgeline Trail Runner - Men's costs $139.00, and most sizes are in stock.");
-        assertThat(trace(answer)).containsEntry("model", "gpt-test");
-        assertThat(tools(answer)).containsExactly("findProducts");
+        assertThat(PlaygroundApi.trace(answer)).containsEntry("model", "gpt-test");
+        assertThat(PlaygroundApi.tools(answer)).containsExactly("findProducts");
         // The model was given the tools and the rules, and the tool's result in the second call.
         openAi.verify(postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("\"lookupOrder\""))
                 .withRequestBody(containing("Reply in English")));
@@ -114,9 +101,9 @@ class PlaygroundModelTests {
     @Test
     void theConversationsMemoryGoesBackToTheModel() {
         openAi.stubFor(completion().willReturn(json(reply("Happy to help with hiking gear."))));
-        say("I am planning a hike in the Rockies next week");
+        playground.say(session, "I am planning a hike in the Rockies next week");
 
-        say("What should I bring?");
+        playground.say(session, "What should I bring?");
 
         openAi.verify(postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("What should I bring?"))
                 .withRequestBody(containing("planning a hike in the Rockies")));
@@ -126,11 +113,11 @@ class PlaygroundModelTests {
     void aReplyWithAPriceNoToolGaveIsNotSentAndAPersonTakesOver() {
         openAi.stubFor(completion().willReturn(json(reply("Today only, the Ridgeline Trail Runner is $99.00 for you."))));
 
-        Map<String, Object> answer = say("Any deal on the Ridgeline Trail Runner?");
+        Map<String, Object> answer = playground.say(session, "Any deal on the Ridgeline Trail Runner?");
 
         assertThat((String) answer.get("reply")).doesNotContain("$99.00").contains("check with a colleague");
-        assertThat(handover(answer)).containsEntry("triggered", true);
-        assertThat(guardrails(answer)).anyMatch(decision -> decision.startsWith("not sent"));
+        assertThat(PlaygroundApi.handover(answer)).containsEntry("triggered", true);
+        assertThat(PlaygroundApi.guardrails(answer)).anyMatch(decision -> decision.startsWith("not sent"));
     }
 
     @Test
@@ -138,21 +125,21 @@ class PlaygroundModelTests {
         openAi.stubFor(completion().willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
                 .withBody("{\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\"}}")));
 
-        Map<String, Object> answer = say("How much is the Ridgeline Trail Runner?");
+        Map<String, Object> answer = playground.say(session, "How much is the Ridgeline Trail Runner?");
 
         assertThat((String) answer.get("reply")).contains("$139.00");
-        assertThat(trace(answer)).containsEntry("model", "offline");
-        assertThat(guardrails(answer)).anyMatch(decision -> decision.startsWith("model failed"));
+        assertThat(PlaygroundApi.trace(answer)).containsEntry("model", "offline");
+        assertThat(PlaygroundApi.guardrails(answer)).anyMatch(decision -> decision.startsWith("model failed"));
     }
 
     @Test
     void aTimeoutFallsBackToTheOfflineResponder() {
         openAi.stubFor(completion().willReturn(json(reply("Too late.")).withFixedDelay(4_000)));
 
-        Map<String, Object> answer = say("How much is the Ridgeline Trail Runner?");
+        Map<String, Object> answer = playground.say(session, "How much is the Ridgeline Trail Runner?");
 
         assertThat((String) answer.get("reply")).contains("$139.00").doesNotContain("Too late");
-        assertThat(trace(answer)).containsEntry("model", "offline");
+        assertThat(PlaygroundApi.trace(answer)).containsEntry("model", "offline");
     }
 
     @Test
@@ -160,10 +147,10 @@ class PlaygroundModelTests {
         openAi.stubFor(completion().willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
                 .withBody("{\"id\": \"chatcmpl-9\", \"choices\": [ {\"message\": ")));
 
-        Map<String, Object> answer = say("Can I return shoes I bought last month?");
+        Map<String, Object> answer = playground.say(session, "Can I return shoes I bought last month?");
 
         assertThat((String) answer.get("reply")).contains("Refund policy");
-        assertThat(trace(answer)).containsEntry("model", "offline");
+        assertThat(PlaygroundApi.trace(answer)).containsEntry("model", "offline");
     }
 
     private static MappingBuilder completion() {
@@ -192,30 +179,8 @@ class PlaygroundModelTests {
                  "usage": {"prompt_tokens": 640, "completion_tokens": 24, "total_tokens": 664}}""".formatted(content);
     }
 
-    private Map<String, Object> say(String text) {
-        ResponseEntity<Map<String, Object>> answer = api.post().uri("/api/v1/playground/sessions/{id}/messages", session)
-                .contentType(MediaType.APPLICATION_JSON).body(Map.of("text", text)).retrieve().toEntity(OBJECT);
-        assertThat(answer.getStatusCode()).as("answer to '%s': %s", text, answer.getBody()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> trace(Map<String, Object> answer) {
-        return (Map<String, Object>) answer.get("trace");
-    }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> handover(Map<String, Object> answer) {
-        return (Map<String, Object>) answer.get("handover");
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> tools(Map<String, Object> answer) {
-        return ((List<Map<String, Object>>) trace(answer).get("tools")).stream().map(tool -> (String) tool.get("name")).toList();
-    }
 
-    @SuppressWarnings("unchecked")
-    private static List<String> guardrails(Map<String, Object> answer) {
-        return (List<String>) trace(answer).get("guardrails");
-    }
 }
