@@ -24,6 +24,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * Offline agent benchmark: Baton on the embedded default with the demo store and no chat model; shopper questions
  * in English and Indonesian (prices, stock, orders, policies, unknown questions, greetings) sent through the
@@ -119,16 +121,11 @@ public final class AgentBenchmark {
         return all;
     }
 
-    private static void awaitIndexed(RestClient api) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        while (Instant.now().isBefore(deadline)) {
+    private static void awaitIndexed(RestClient api) {
+        await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(500)).until(() -> {
             List<Map<String, Object>> sources = api.get().uri("/api/v1/knowledge/sources").retrieve().body(LIST);
-            if (sources != null && sources.size() >= 50 && sources.stream().allMatch(s -> "INDEXED".equals(s.get("status")))) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("The demo store was not indexed in time");
+            return sources != null && sources.size() >= 50 && sources.stream().allMatch(s -> "INDEXED".equals(s.get("status")));
+        });
     }
 
     private static long percentile(List<Long> values, int percentile) {

@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
+import java.util.concurrent.Callable;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -40,6 +40,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Shopify sync benchmark: a whole Baton against a WireMock Shopify holding a generated catalog (3 variants a
@@ -184,16 +185,12 @@ public final class ShopifySyncBenchmark {
                     .body(body).retrieve().toBodilessEntity();
             String expected = "CA$" + price;
             String title = title(index);
-            long deadline = start + Duration.ofSeconds(60).toNanos();
             // Among the ten best hits: with 20 near-identical "<adjective> <noun> N" products, rank fusion does not
             // always put the exact title first (see docs/performance.md).
-            while (search(api, title, 10).stream().noneMatch(hit -> title.equals(hit.get("title"))
-                    && String.valueOf(hit.get("text")).contains(expected))) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The webhook's price for " + title + " never became searchable");
-                }
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .alias("the webhook's price for " + title + " becomes searchable")
+                    .until(() -> search(api, title, 10).stream().anyMatch(hit -> title.equals(hit.get("title"))
+                            && String.valueOf(hit.get("text")).contains(expected)));
             latencies.add((System.nanoTime() - start) / 1_000_000);
         }
         return latencies;
@@ -408,14 +405,8 @@ public final class ShopifySyncBenchmark {
                 .param("since", Timestamp.from(since)).query(Long.class).single();
     }
 
-    private static Duration waitFor(Duration limit, Instant from, BooleanSupplier condition) throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Gave up waiting after " + limit);
-            }
-            Thread.sleep(50);
-        }
+    private static Duration waitFor(Duration limit, Instant from, Callable<Boolean> condition) {
+        await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(condition);
         return Duration.between(from, Instant.now());
     }
 

@@ -66,11 +66,6 @@ class AgentConversations {
                 .param("now", OffsetDateTime.now(clock)).update();
     }
 
-    List<String> handoverReasons(UUID accountId, UUID conversationId) {
-        return jdbc.sql("select reason from agent_handover where account_id = :account and conversation_id = :id order by created_at")
-                .param("account", accountId).param("id", conversationId).query(String.class).list();
-    }
-
     boolean delete(UUID accountId, UUID id) {
         return jdbc.sql("delete from agent_conversation where account_id = :account and id = :id")
                 .param("account", accountId).param("id", id).update() > 0;

@@ -13,7 +13,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -149,9 +148,5 @@ class StoreTools {
     private static String bounded(String value, int max) {
         String text = value == null ? "" : value.strip();
         return text.length() > max ? text.substring(0, max) : text;
-    }
-
-    static Locale locale(Language language) {
-        return language.locale();
     }
 }

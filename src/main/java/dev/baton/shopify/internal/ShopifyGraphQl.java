@@ -61,9 +61,14 @@ class ShopifyGraphQl {
 
     /** The {@code data} of the answer to a query for a connected store; an answer without data fails. */
     JsonNode data(ShopifyStore store, String query, Map<String, Object> variables) {
-        JsonNode data = query(store.shop(), store.accessToken(), query, variables);
+        return data(store.shop(), store.accessToken(), query, variables);
+    }
+
+    /** The same, for a shop and token not stored yet (connecting) or outside a sync. */
+    JsonNode data(String shop, String accessToken, String query, Map<String, Object> variables) {
+        JsonNode data = query(shop, accessToken, query, variables);
         if (data == null || data.isNull()) {
-            throw new StoreUnavailableException("Shopify answered without data for " + store.shop());
+            throw new StoreUnavailableException("Shopify answered without data for " + shop + ".");
         }
         return data;
     }

@@ -1,6 +1,5 @@
 package dev.baton.shopify.internal;
 
-import dev.baton.catalog.StoreUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -83,7 +82,7 @@ class ShopifyWebhookRegistration {
             Map<String, Object> variables = new HashMap<>();
             variables.put("first", ShopifyWebhookSubscriptions.PAGE);
             variables.put("after", cursor);
-            JsonNode connection = query(shop, accessToken, ShopifyWebhookSubscriptions.LIST, variables)
+            JsonNode connection = graphQl.data(shop, accessToken, ShopifyWebhookSubscriptions.LIST, variables)
                     .path("webhookSubscriptions");
             connection.path("nodes").valueStream()
                     .filter(node -> callbackUrl.equals(JsonValues.text(node.path("uri"))))
@@ -97,7 +96,7 @@ class ShopifyWebhookRegistration {
 
     /** Empty when created; otherwise what Shopify said. */
     private String create(String shop, String accessToken, String topic) {
-        JsonNode payload = query(shop, accessToken, ShopifyWebhookSubscriptions.CREATE, Map.of(
+        JsonNode payload = graphQl.data(shop, accessToken, ShopifyWebhookSubscriptions.CREATE, Map.of(
                         "topic", topic,
                         "webhookSubscription", Map.of("uri", callbackUrl, "format", "JSON")))
                 .path("webhookSubscriptionCreate");
@@ -109,14 +108,6 @@ class ShopifyWebhookRegistration {
         }
         JsonNode created = payload.path("webhookSubscription");
         return created.isMissingNode() || created.isNull() ? "no subscription was created" : "";
-    }
-
-    private JsonNode query(String shop, String accessToken, String query, Map<String, Object> variables) {
-        JsonNode data = graphQl.query(shop, accessToken, query, variables);
-        if (data == null || data.isNull()) {
-            throw new StoreUnavailableException("Shopify answered without data for " + shop + ".");
-        }
-        return data;
     }
 
     private static WebhookSetup failed(String reason) {
