@@ -22,7 +22,8 @@ class ModularityTests {
     @Test
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("account", "agent", "catalog", "fileimport", "knowledge", "shared", "shopify");
+                .containsExactlyInAnyOrder("account", "agent", "catalog", "channel", "conversation", "fileimport",
+                        "knowledge", "pipeline", "shared", "shopify");
     }
 
     @Test

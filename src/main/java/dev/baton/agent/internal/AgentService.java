@@ -1,6 +1,8 @@
 package dev.baton.agent.internal;
 
 import dev.baton.account.Accounts;
+import dev.baton.agent.AgentAnswer;
+import dev.baton.agent.SalesAgent;
 import dev.baton.catalog.Catalog;
 import dev.baton.knowledge.KnowledgeSearch;
 import dev.baton.shared.BatonException;
@@ -16,7 +18,7 @@ import java.util.UUID;
  * the grounding check, then the conversation's messages, state and handovers are saved with the reply's trace.
  */
 @Service
-public class AgentService {
+public class AgentService implements SalesAgent {
 
     static final int MAX_MESSAGE_LENGTH = 4_000;
     /** The handover rules this agent applies on every turn (the handover module adds the rest). */
@@ -51,6 +53,27 @@ public class AgentService {
     @Transactional
     public UUID startConversation(UUID accountId, String kind) {
         return conversations.create(accountId, kind);
+    }
+
+    @Override
+    @Transactional
+    public UUID start(UUID accountId) {
+        return conversations.create(accountId, "CHANNEL");
+    }
+
+    @Override
+    @Transactional
+    public AgentAnswer answer(UUID accountId, UUID agentConversationId, String text) {
+        AgentReply reply = reply(accountId, agentConversationId, text);
+        return new AgentAnswer(reply.text(), reply.language().code(), reply.handover(), reply.reasons());
+    }
+
+    @Override
+    @Transactional
+    public String onlyTextSupported(UUID accountId, UUID agentConversationId) {
+        Language language = conversations.lockState(accountId, agentConversationId)
+                .map(ConversationState::language).flatMap(Language::ofCode).orElse(defaultLanguage(accountId));
+        return texts.get(language, "only_text");
     }
 
     @Transactional

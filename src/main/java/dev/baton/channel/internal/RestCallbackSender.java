@@ -1,0 +1,100 @@
+package dev.baton.channel.internal;
+
+import dev.baton.channel.ChannelKind;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.ObjectMapper;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Posts a reply to a REST channel's callback URL as JSON, signed like Meta's and GitHub's webhooks:
+ * {@code X-Baton-Signature-256: sha256=<hex HMAC-SHA256 of the raw body with the channel's callback secret>}.
+ * {@code X-Baton-Delivery} carries the delivery id, the same on every attempt, so the receiver can drop a repeat.
+ * A channel without a callback URL keeps its replies for {@code GET /api/v1/conversations/{id}/messages}.
+ */
+@Component
+class RestCallbackSender implements ChannelSender {
+
+    static final String SIGNATURE_HEADER = "X-Baton-Signature-256";
+    static final String DELIVERY_HEADER = "X-Baton-Delivery";
+
+    private final ObjectMapper json;
+    private final Clock clock;
+    private final DeliveryProperties properties;
+    private final HttpClient http;
+
+    RestCallbackSender(ObjectMapper json, Clock clock, DeliveryProperties properties) {
+        this.json = json;
+        this.clock = clock;
+        this.properties = properties;
+        this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Override
+    public ChannelKind kind() {
+        return ChannelKind.REST;
+    }
+
+    @Override
+    public String send(ChannelRepository.StoredChannel channel, Delivery delivery) throws DeliveryFailure {
+        String callback = channel.config("callbackUrl");
+        if (callback == null) {
+            return null;
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("deliveryId", delivery.id());
+        body.put("channelId", channel.channel().slug());
+        body.put("conversationId", delivery.conversationId());
+        body.put("messageId", delivery.messageId());
+        body.put("contact", Map.of("externalId", delivery.recipient()));
+        body.put("role", delivery.role());
+        body.put("text", delivery.text());
+        body.put("sentAt", clock.instant().toString());
+        byte[] raw = json.writeValueAsBytes(body);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(callback))
+                .timeout(properties.readTimeout())
+                .header("Content-Type", "application/json")
+                .header(DELIVERY_HEADER, delivery.id().toString())
+                .header(SIGNATURE_HEADER, "sha256=" + sign(raw, channel.secret("callbackSecret")))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() / 100 != 2) {
+                throw DeliveryFailure.ofStatus(response.statusCode(), response.body());
+            }
+            return null;
+        } catch (HttpTimeoutException e) {
+            throw DeliveryFailure.retryable("The callback URL did not answer within " + properties.readTimeout().toSeconds() + " s.");
+        } catch (IOException e) {
+            throw DeliveryFailure.retryable("The callback URL could not be reached: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw DeliveryFailure.retryable("Interrupted while calling the callback URL.");
+        }
+    }
+
+    static String sign(byte[] body, String secret) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,23 @@
+package dev.baton.pipeline;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+
+/** What conversations need from the pipelines: a contact's lead, and whether the agent may start for it. */
+public interface Leads {
+
+    /**
+     * The contact's lead that is still open (not in a won or lost stage), or a new one in the first stage of the
+     * account's first pipeline (created with its default stages if the account has none).
+     */
+    Lead openLeadFor(UUID accountId, UUID contactId, String contactName);
+
+    Optional<Lead> find(UUID accountId, UUID leadId);
+
+    /** Whether the lead's current stage has the AI agent trigger. */
+    boolean agentTriggered(UUID accountId, UUID leadId);
+
+    /** How long after a conversation closes the agent waits before it starts in the contact's next one. */
+    Duration cooldown(UUID accountId);
+}
