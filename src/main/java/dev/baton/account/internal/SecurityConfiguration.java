@@ -24,6 +24,9 @@ class SecurityConfiguration {
     /** Redirects and webhooks from store platforms: signed by the platform, never by a Baton session. */
     static final String[] PLATFORM_CALLBACKS = {"/shopify/callback", "/webhooks/**"};
 
+    /** The chat widget on stores' pages: its script and its API, named by the public widget key; no cookies. */
+    static final String[] WEB_CHAT_WIDGET = {"/widget/**"};
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
@@ -53,9 +56,10 @@ class SecurityConfiguration {
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         // Store platforms call these; each checks the platform's own signature instead.
                         .requestMatchers(PLATFORM_CALLBACKS).permitAll()
+                        .requestMatchers(WEB_CHAT_WIDGET).permitAll()
                         .requestMatchers("/inbox/**").hasAnyRole("OWNER", "ADMIN", "MANAGER")
                         .anyRequest().hasAnyRole("OWNER", "ADMIN"))
-                .csrf(csrf -> csrf.ignoringRequestMatchers(PLATFORM_CALLBACKS))
+                .csrf(csrf -> csrf.ignoringRequestMatchers(PLATFORM_CALLBACKS).ignoringRequestMatchers(WEB_CHAT_WIDGET))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/knowledge", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
