@@ -45,8 +45,9 @@
     '.w{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2330;--c:' + color + '}' +
     'button{font:inherit;cursor:pointer}' +
     ':focus-visible{outline:3px solid #1d2330;outline-offset:2px}' +
+    'textarea:focus-visible{outline:none;border-color:var(--c);box-shadow:0 0 0 1px var(--c)}' +
     '.bubble{position:fixed;right:20px;bottom:20px;width:56px;height:56px;border:0;border-radius:50%;background:var(--c);color:#fff;box-shadow:0 4px 14px rgba(0,0,0,.25);display:flex;align-items:center;justify-content:center}' +
-    '.bubble svg{width:26px;height:26px}' +
+    '.bubble svg{width:26px;height:26px}.bubble .shut,.bubble[aria-expanded=true] .talk{display:none}.bubble[aria-expanded=true] .shut{display:block}' +
     '.unread{position:absolute;top:2px;right:2px;width:14px;height:14px;border-radius:50%;background:#d92d20;border:2px solid #fff}' +
     '.panel{position:fixed;right:20px;bottom:88px;width:360px;height:min(540px,calc(100vh - 110px));background:#fff;border:1px solid #e4e7ec;border-radius:14px;box-shadow:0 12px 32px rgba(0,0,0,.18);display:flex;flex-direction:column;overflow:hidden}' +
     '[hidden]{display:none!important}' +
@@ -80,7 +81,8 @@
     '</style>' +
     '<div class="w">' +
     '<button class="bubble" type="button" aria-label="Open chat" aria-expanded="false" aria-controls="panel">' +
-    '<svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>' +
+    '<svg class="talk" viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M4 3h16a2 2 0 0 1 2 2v11a2 2 0 0 1-2 2H9l-5 4v-4H4a2 2 0 0 1-2-2V5a2 2 0 0 1 2-2z"/></svg>' +
+    '<svg class="shut" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" aria-hidden="true"><path d="m6 9 6 6 6-6"/></svg>' +
     '<span class="unread" hidden></span></button>' +
     '<section class="panel" id="panel" role="dialog" aria-labelledby="title" hidden>' +
     '<header><h2 id="title"></h2><button class="close" type="button" aria-label="Close chat">&times;</button></header>' +
@@ -142,8 +144,9 @@
 
   /** A line from Baton; the visitor's own pending line is confirmed instead of shown twice. */
   function receive(line) {
-    if (!line || shown[line.id]) return;
+    if (!line) return;
     if (line.seq > lastSeq) lastSeq = line.seq;
+    if (shown[line.id]) return;
     if (line.role === 'SHOPPER') {
       var pending = log.querySelector('.pending[data-message-id="' + line.id + '"]') || firstPendingWith(line.text);
       if (pending) { confirm(pending, line.id); return; }
