@@ -54,7 +54,7 @@
     'header{display:flex;align-items:center;justify-content:space-between;padding:12px 14px;background:var(--c);color:#fff}' +
     'h2{margin:0;font-size:15px;font-weight:600}' +
     '.close{border:0;background:transparent;color:#fff;font-size:22px;line-height:1;width:32px;height:32px;border-radius:6px}' +
-    '.log{flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;background:#f7f8fa}' +
+    '.log{position:relative;flex:1;overflow-y:auto;padding:12px;display:flex;flex-direction:column;gap:8px;background:#f7f8fa}' +
     '.line{max-width:85%;display:flex;flex-direction:column}' +
     '.text{padding:8px 11px;border-radius:12px;white-space:pre-wrap;overflow-wrap:anywhere}' +
     '.text a{color:inherit;text-decoration:underline}' +
@@ -139,7 +139,9 @@
 
   function append(element) {
     if (typing && typing.parentNode === log) log.insertBefore(element, typing); else log.appendChild(element);
-    log.scrollTop = log.scrollHeight;
+    // a reply taller than the panel is shown from its first line, not its last
+    var tall = element.offsetHeight > log.clientHeight - 16 && !element.classList.contains('shopper');
+    log.scrollTop = tall ? element.offsetTop - 8 : log.scrollHeight;
   }
 
   /** A line from Baton; the visitor's own pending line is confirmed instead of shown twice. */
@@ -267,7 +269,10 @@
 
   function poll() {
     pollTimer = setTimeout(function () {
-      catchUp().then(next, next);
+      catchUp().then(next, function (e) {
+        // a widget key that no longer exists will not come back: stop asking
+        if (e.status === 404) { pollTimer = null; showError(e.message); } else { next(); }
+      });
     }, typing && typing.parentNode ? 1500 : 4000);
     function next() { pollTimer = null; if (!document.hidden) poll(); }
   }

@@ -17,10 +17,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +48,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -56,6 +57,7 @@ import static org.mockito.Mockito.when;
  * conversations behind them replaced by a mock: what reaches them, and what the widget gets back.
  */
 @DirtiesContext
+@Import(MockedConversations.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebChatControllerTests {
@@ -67,7 +69,7 @@ class WebChatControllerTests {
     @LocalServerPort
     int port;
 
-    @MockitoBean
+    @Autowired
     ConversationGateway conversations;
 
     @Autowired
@@ -103,8 +105,9 @@ class WebChatControllerTests {
     }
 
     @BeforeEach
-    void noStreamLeftOpen() {
+    void noStreamLeftOpenAndAFreshMock() {
         await().atMost(Duration.ofSeconds(10)).until(() -> streams.openStreams() == 0);
+        reset(conversations);
     }
 
     @Test

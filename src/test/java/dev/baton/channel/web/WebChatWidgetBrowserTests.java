@@ -17,14 +17,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.mockito.ArgumentCaptor;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.MediaType;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.web.client.RestClient;
 
 import java.util.List;
@@ -39,6 +40,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.reset;
 import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -50,6 +52,7 @@ import static org.mockito.Mockito.when;
  * Screenshots go to {@code target/screenshots/web-chat-widget-*.png}.
  */
 @DirtiesContext
+@Import(MockedConversations.class)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebChatWidgetBrowserTests {
@@ -60,7 +63,7 @@ class WebChatWidgetBrowserTests {
     @LocalServerPort
     int port;
 
-    @MockitoBean
+    @Autowired
     ConversationGateway gateway;
 
     HeadlessChromium chromium;
@@ -92,6 +95,7 @@ class WebChatWidgetBrowserTests {
     @BeforeEach
     void emptyConversations() {
         conversations = new FakeConversations();
+        reset(gateway);
         when(gateway.receive(any())).thenAnswer(call -> conversations.receive(call.getArgument(0)));
         when(gateway.transcript(any(), any(), anyString(), anyLong(), anyInt())).thenAnswer(call ->
                 conversations.transcript(call.getArgument(2), call.getArgument(3), call.getArgument(4)));
