@@ -281,11 +281,13 @@ class WebChatControllerTests {
     }
 
     @Test
-    void theScriptIsServedWithoutSigningIn() throws Exception {
+    void theScriptIsServedWithoutSigningInAndMayBeCachedForAnHour() throws Exception {
         HttpResponse<String> script = get("/widget/baton-chat.js");
 
         assertThat(script.statusCode()).isEqualTo(200);
         assertThat(script.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+        assertThat(script.headers().firstValue("Cache-Control")).hasValue("max-age=3600, public");
+        assertThat(script.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(script.body()).contains("data-key").contains("/widget/api/");
     }
 
