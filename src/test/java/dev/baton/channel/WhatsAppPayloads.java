@@ -85,6 +85,11 @@ public final class WhatsAppPayloads {
         return JSON.writeValueAsString(Map.of("object", "whatsapp_business_account", "entry", List.of(entry)));
     }
 
+    /** The id (wamid) of the first message in this notification, or null when it carries statuses only. */
+    public String firstMessageId() {
+        return messages.isEmpty() ? null : (String) messages.get(0).get("id");
+    }
+
     public byte[] bytes() {
         return json().getBytes(StandardCharsets.UTF_8);
     }

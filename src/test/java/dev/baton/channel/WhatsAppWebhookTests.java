@@ -17,10 +17,11 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -42,12 +43,12 @@ import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.verifyNoInteractions;
 
 /**
  * Meta's webhooks at {@code /webhooks/whatsapp/{channel}} on a running Baton: the subscription handshake, the
- * signature check before anything is read, the shoppers' messages handed to the conversations (a mock here: this
- * test is about the channel's side of the port), and the statuses of replies sent through the Cloud API (WireMock).
+ * signature check before anything is read, the shoppers' messages handed to the conversations (the real gateway,
+ * spied on to see exactly what the channel hands over), and the statuses of replies sent through the Cloud API
+ * (WireMock). No stage has the agent's trigger in this account, so the agent stays quiet; replies are queued here.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -68,8 +69,11 @@ class WhatsAppWebhookTests {
     @LocalServerPort
     int port;
 
-    @MockitoBean
+    @MockitoSpyBean
     ConversationGateway gateway;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     ChannelRepository channels;
@@ -172,7 +176,7 @@ class WhatsAppWebhookTests {
         byte[] body = WhatsAppPayloads.to(PHONE_NUMBER_ID).text(SHOPPER, "Sheena", "wamid.lost", "Hi").bytes();
         assertThat(notify(webChat.toString(), body, WhatsAppPayloads.signature(body, APP_SECRET)).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        verifyNoInteractions(gateway);
+        verify(gateway, never()).receive(any());
     }
 
     @Test
@@ -193,7 +197,8 @@ class WhatsAppWebhookTests {
             assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
             assertThat(answer.getBody()).contains("X-Hub-Signature-256");
         }
-        verifyNoInteractions(gateway);
+        verify(gateway, never()).receive(any());
+        assertThat(stored("wamid.unsigned")).isZero();
         assertThat(deliveries.status(messageId).orElseThrow().status()).isEqualTo(DeliveryStatus.SENT);
     }
 
@@ -205,7 +210,9 @@ class WhatsAppWebhookTests {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(answer.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
-        verifyNoInteractions(gateway);
+        verify(gateway, never()).receive(any());
+        assertThat(jdbc.sql("select count(*) from conversation_message where channel_id = :channel")
+                .param("channel", channel.id()).query(Integer.class).single()).isZero();
     }
 
     @Test
@@ -219,6 +226,7 @@ class WhatsAppWebhookTests {
         verify(gateway).receive(InboundMessage.text(channel.accountId(), channel.id(),
                 "wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRB",
                 new ContactDetails(SHOPPER, "Sheena Nelson", SHOPPER, null, true), "Does it come in blue?"));
+        assertThat(stored("wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRB")).isOne();
     }
 
     @Test
@@ -230,6 +238,7 @@ class WhatsAppWebhookTests {
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         verify(gateway).receive(new InboundMessage(channel.accountId(), channel.id(), "wamid.image",
                 new ContactDetails(SHOPPER, "Sheena Nelson", SHOPPER, null, true), null, "image"));
+        assertThat(stored("wamid.image")).isOne();
     }
 
     @Test
@@ -240,6 +249,7 @@ class WhatsAppWebhookTests {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         verify(gateway, never()).receive(any());
+        assertThat(stored("wamid.elsewhere")).isZero();
     }
 
     @Test
@@ -293,6 +303,12 @@ class WhatsAppWebhookTests {
         await().atMost(Duration.ofSeconds(20)).until(() -> deliveries.status(messageId)
                 .map(view -> view.status() == DeliveryStatus.SENT).orElse(false));
         return messageId;
+    }
+
+    /** How many messages of the channel carry this WhatsApp message id. */
+    private int stored(String wamid) {
+        return jdbc.sql("select count(*) from conversation_message where channel_id = :channel and external_id = :wamid")
+                .param("channel", channel.id()).param("wamid", wamid).query(Integer.class).single();
     }
 
     private void signedStatus(String wamid, String status) {
