@@ -167,7 +167,7 @@ public class ConversationRepository {
     }
 
     void markHandled(UUID messageId, String status, String note) {
-        jdbc.sql("update conversation_message set status = :status, note = :note where id = :id")
+        jdbc.sql("update conversation_message set status = :status, note = coalesce(:note, note) where id = :id")
                 .param("status", status).param("note", clip(note)).param("id", messageId).update();
     }
 
