@@ -95,8 +95,7 @@ class PipelinePageController {
         return act(redirect, pipeline, () -> {
             StageEdit edit = editor.updateStage(account.id(), pipeline, stageId,
                     new StageChanges(null, null, null, on, null));
-            return on ? "The AI agent now answers leads in '" + edit.stage().name() + "'."
-                    : "The AI agent no longer starts for leads in '" + edit.stage().name() + "'.";
+            return "Switched the AI agent " + (on ? "on" : "off") + " for '" + edit.stage().name() + "'.";
         });
     }
 
