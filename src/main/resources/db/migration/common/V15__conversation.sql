@@ -14,11 +14,11 @@ create table contact_identity (
     contact_id  uuid          not null references contact (id) on delete cascade,
     -- CHANNEL (value: channel id + ':' + the contact's id there), PHONE (digits only) or EMAIL (lower case)
     kind        varchar(20)   not null,
-    value       varchar(400)  not null,
+    identity_value  varchar(400)  not null,
     -- only a verified phone or email links one person's conversations across channels
     verified    boolean       not null,
     created_at  timestamp with time zone not null,
-    constraint contact_identity_value unique (account_id, kind, value)
+    constraint contact_identity_value unique (account_id, kind, identity_value)
 );
 
 create index contact_identity_contact on contact_identity (contact_id);

@@ -1,5 +1,6 @@
 package dev.baton.agent;
 
+import dev.baton.DemoStoreIndex;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,10 +33,7 @@ final class PlaygroundApi {
 
     /** Waits until the demo store's sources are all indexed. */
     void awaitDemoStoreIndexed() {
-        await().atMost(Duration.ofSeconds(120)).until(() -> {
-            List<Map<String, Object>> sources = api.get().uri("/api/v1/knowledge/sources").retrieve().body(LIST);
-            return sources != null && sources.size() >= 50 && sources.stream().allMatch(s -> "INDEXED".equals(s.get("status")));
-        });
+        DemoStoreIndex.await(api);
     }
 
     ResponseEntity<Map<String, Object>> startSession() {

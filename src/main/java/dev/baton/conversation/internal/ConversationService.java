@@ -1,0 +1,186 @@
+package dev.baton.conversation.internal;
+
+import dev.baton.channel.ConversationGateway;
+import dev.baton.channel.DeliveryUpdated;
+import dev.baton.channel.InboundMessage;
+import dev.baton.channel.Outbox;
+import dev.baton.channel.OutboundMessage;
+import dev.baton.channel.Received;
+import dev.baton.channel.TranscriptLine;
+import dev.baton.conversation.ConversationStatus;
+import dev.baton.pipeline.Lead;
+import dev.baton.pipeline.Leads;
+import dev.baton.shared.BatonException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Takes in what shoppers write (any channel), and what people do with a conversation: a manager's reply, stopping
+ * the agent, closing. Answering is {@link ConversationTurns}'s job, after the message is committed.
+ */
+@Service
+public class ConversationService implements ConversationGateway {
+
+    static final int MAX_TEXT = 4_000;
+
+    private final ConversationRepository conversations;
+    private final ContactResolver contacts;
+    private final Leads leads;
+    private final Outbox outbox;
+    private final ApplicationEventPublisher events;
+
+    ConversationService(ConversationRepository conversations, ContactResolver contacts, Leads leads, Outbox outbox,
+            ApplicationEventPublisher events) {
+        this.conversations = conversations;
+        this.contacts = contacts;
+        this.leads = leads;
+        this.outbox = outbox;
+        this.events = events;
+    }
+
+    @Override
+    @Transactional
+    public Received receive(InboundMessage message) {
+        Optional<MessageRow> seen = conversations.findByExternalId(message.channelId(), message.externalMessageId());
+        if (seen.isPresent()) {
+            return new Received(seen.get().conversationId(), seen.get().id(), true);
+        }
+        boolean text = message.text() != null && !message.text().isBlank();
+        if (!text && message.unsupportedType() == null) {
+            throw BatonException.badRequest("The message has no text.");
+        }
+        if (text && message.text().length() > MAX_TEXT) {
+            throw BatonException.badRequest("The message has " + message.text().length() + " characters; the limit is "
+                    + MAX_TEXT + ".");
+        }
+        UUID contactId = contacts.resolve(message.accountId(), message.channelId(), message.contact());
+        ConversationRow conversation = openConversation(message, contactId);
+        UUID messageId = UUID.randomUUID();
+        String body = text ? message.text().strip() : "[" + message.unsupportedType() + "]";
+        String note = text ? null : UNSUPPORTED + message.unsupportedType();
+        if (!conversations.insertIncoming(messageId, message.accountId(), conversation.id(), message.channelId(),
+                message.externalMessageId(), body, note)) {
+            MessageRow first = conversations.findByExternalId(message.channelId(), message.externalMessageId()).orElseThrow();
+            return new Received(first.conversationId(), first.id(), true);
+        }
+        events.publishEvent(new MessageReceived(message.accountId(), conversation.id()));
+        return new Received(conversation.id(), messageId, false);
+    }
+
+    static final String UNSUPPORTED = "unsupported message type: ";
+
+    private ConversationRow openConversation(InboundMessage message, UUID contactId) {
+        Optional<ConversationRow> open = conversations.findOpen(contactId, message.channelId());
+        if (open.isPresent()) {
+            return open.get();
+        }
+        UUID id = UUID.randomUUID();
+        if (conversations.insertOpen(id, message.accountId(), contactId, message.channelId(),
+                message.contact().externalId())) {
+            Lead lead = leads.openLeadFor(message.accountId(), contactId, message.contact().name());
+            conversations.setLead(id, lead.id());
+            return conversations.find(message.accountId(), id).orElseThrow();
+        }
+        return conversations.findOpen(contactId, message.channelId()).orElseThrow();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<TranscriptLine> transcript(UUID accountId, UUID channelId, String contactExternalId, long afterSeq,
+            int limit) {
+        return contactsByChannel(accountId, channelId, contactExternalId)
+                .map(contactId -> conversations.seenBy(accountId, contactId, channelId, afterSeq, limit).stream()
+                        .map(m -> new TranscriptLine(m.seq(), m.id(), m.role(), m.text(), m.createdAt())).toList())
+                .orElse(List.of());
+    }
+
+    private Optional<UUID> contactsByChannel(UUID accountId, UUID channelId, String externalId) {
+        return contacts.known(accountId, channelId, externalId);
+    }
+
+    @Transactional(readOnly = true)
+    public ConversationRow get(UUID accountId, UUID conversationId) {
+        return conversations.find(accountId, conversationId)
+                .orElseThrow(() -> BatonException.notFound("Conversation", conversationId));
+    }
+
+    @Transactional(readOnly = true)
+    public List<MessageRow> messages(UUID accountId, UUID conversationId, long afterSeq, int limit) {
+        get(accountId, conversationId);
+        return conversations.messages(conversationId, afterSeq, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public List<ConversationRow> ofLead(UUID accountId, UUID leadId) {
+        return conversations.byLead(accountId, leadId);
+    }
+
+    /**
+     * The agent never writes in this conversation again, whatever arrives. Waits for a reply being written to
+     * finish; stopping twice changes nothing.
+     */
+    @Transactional
+    public ConversationRow stopAgent(UUID accountId, UUID conversationId, String who) {
+        ConversationRow conversation = locked(accountId, conversationId);
+        if (conversation.status() == ConversationStatus.CLOSED) {
+            throw BatonException.conflict("The conversation is closed; the agent no longer writes in it.");
+        }
+        if (conversation.status() != ConversationStatus.AGENT_STOPPED) {
+            conversations.updateStatus(conversationId, ConversationStatus.AGENT_STOPPED);
+            conversations.insert(accountId, conversationId, "SYSTEM", "Agent stopped by " + who + ".", "NOTE", null, null);
+        }
+        return get(accountId, conversationId);
+    }
+
+    /** A manager's reply, sent through the shopper's channel; the agent stops speaking in this conversation. */
+    @Transactional
+    public UUID reply(UUID accountId, UUID conversationId, String text, UUID userId, String who) {
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty()) {
+            throw BatonException.badRequest("The reply is empty.");
+        }
+        if (body.length() > MAX_TEXT) {
+            throw BatonException.badRequest("The reply has " + body.length() + " characters; the limit is " + MAX_TEXT + ".");
+        }
+        ConversationRow conversation = locked(accountId, conversationId);
+        if (conversation.status() == ConversationStatus.CLOSED) {
+            throw BatonException.conflict("The conversation is closed; the shopper's next message opens a new one.");
+        }
+        if (conversation.status() == ConversationStatus.AI_ACTIVE) {
+            conversations.updateStatus(conversationId, ConversationStatus.HANDED_OVER);
+            conversations.insert(accountId, conversationId, "SYSTEM", who + " took over from the agent.", "NOTE", null, null);
+        }
+        UUID messageId = conversations.insert(accountId, conversationId, "MANAGER", body, "PENDING", null, userId);
+        outbox.send(new OutboundMessage(accountId, conversation.channelId(), conversationId, messageId,
+                conversation.recipient(), "MANAGER", body));
+        return messageId;
+    }
+
+    /** Closes the conversation: the contact's next message opens a new one. */
+    @Transactional
+    public ConversationRow close(UUID accountId, UUID conversationId, String who) {
+        ConversationRow conversation = locked(accountId, conversationId);
+        if (conversation.status() != ConversationStatus.CLOSED) {
+            conversations.updateStatus(conversationId, ConversationStatus.CLOSED);
+            conversations.insert(accountId, conversationId, "SYSTEM", "Closed by " + who + ".", "NOTE", null, null);
+        }
+        return get(accountId, conversationId);
+    }
+
+    private ConversationRow locked(UUID accountId, UUID conversationId) {
+        return conversations.lock(accountId, conversationId)
+                .orElseThrow(() -> BatonException.notFound("Conversation", conversationId));
+    }
+
+    /** The channel's word on a reply: in the sender's transaction. */
+    @EventListener
+    void on(DeliveryUpdated update) {
+        conversations.deliveryStatus(update.accountId(), update.messageId(), update.status().name(), update.error());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.baton.conversation.internal;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One message of a transcript. {@code role}: SHOPPER, AGENT, MANAGER or SYSTEM. {@code status}: for the shopper's
+ * messages PENDING, ANSWERED or NOT_ANSWERED (with the reason in {@code note}); for messages to the shopper the
+ * delivery status (PENDING, SENT, DELIVERED, READ, FAILED); NOTE for the team's notes, never sent.
+ */
+public record MessageRow(UUID id, long seq, UUID conversationId, String role, String text, String status, String note,
+        Instant createdAt) {
+
+    public boolean internalNote() {
+        return "NOTE".equals(status);
+    }
+}
