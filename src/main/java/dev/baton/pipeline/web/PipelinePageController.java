@@ -13,6 +13,7 @@ import dev.baton.pipeline.internal.PipelineService;
 import dev.baton.pipeline.internal.StageChanges;
 import dev.baton.pipeline.internal.StageEdit;
 import dev.baton.shared.BatonException;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -86,13 +87,13 @@ class PipelinePageController {
     @PostMapping("/stages/{stageId}/trigger")
     String trigger(@PathVariable UUID stageId, @RequestParam UUID pipeline, @RequestParam boolean on,
             @RequestParam(defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
-        Stage stage = editor.get(account.id(), pipeline).stages().stream().filter(s -> s.id().equals(stageId))
-                .findFirst().orElseThrow(() -> BatonException.notFound("Stage", stageId));
-        if (on && !confirmed && !stage.automations().isEmpty()) {
-            redirect.addFlashAttribute("confirmStage", stageId);
-            return back(pipeline);
-        }
         return act(redirect, pipeline, () -> {
+            Stage stage = editor.get(account.id(), pipeline).stages().stream().filter(s -> s.id().equals(stageId))
+                    .findFirst().orElseThrow(() -> BatonException.notFound("Stage", stageId));
+            if (on && !confirmed && !stage.automations().isEmpty()) {
+                redirect.addFlashAttribute("confirmStage", stageId);
+                return null;
+            }
             StageEdit edit = editor.updateStage(account.id(), pipeline, stageId,
                     new StageChanges(null, null, null, on, null));
             return "Switched the AI agent " + (on ? "on" : "off") + " for '" + edit.stage().name() + "'.";
@@ -127,11 +128,17 @@ class PipelinePageController {
         });
     }
 
+    /** Runs the action and goes back to the board with what it says (nothing when it answers null), or its error. */
     private static String act(RedirectAttributes redirect, UUID pipeline, Supplier<String> action) {
         try {
-            redirect.addFlashAttribute("message", action.get());
+            String message = action.get();
+            if (message != null) {
+                redirect.addFlashAttribute("message", message);
+            }
         } catch (BatonException e) {
-            redirect.addFlashAttribute("error", e.getMessage());
+            redirect.addFlashAttribute("error", e.status() == HttpStatus.NOT_FOUND.value()
+                    ? "That stage, lead or channel no longer exists: it was deleted meanwhile (in another tab, or "
+                    + "through the API). The board below is up to date." : e.getMessage());
         }
         return back(pipeline);
     }

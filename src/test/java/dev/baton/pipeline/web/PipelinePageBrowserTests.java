@@ -219,6 +219,21 @@ class PipelinePageBrowserTests {
     }
 
     @Test
+    void aSwitchOnAStageDeletedMeanwhileSaysSoAndShowsTheBoardAsItIs() {
+        page = signedInToANewAccount(chromium.newPage(port));
+        Map<String, Object> sales = api.firstPipeline();
+        page.navigate("/pipeline");
+        String qualified = stageId(sales, "Qualified");
+        api.delete("/api/v1/pipelines/{id}/stages/{stage}", sales.get("id"), qualified);
+
+        agentSwitch("Qualified").click();
+
+        assertThat(page.locator(".alert.error")).containsText("That stage, lead or channel no longer exists");
+        assertThat(page.locator("section.column h2 > span:first-child")).hasText(new String[] {"New inquiry", "Won", "Lost"});
+        HeadlessChromium.screenshot(page, "pipeline-error");
+    }
+
+    @Test
     void anUnknownPipelineIsAReadableNotFound() {
         page = signedInToANewAccount(chromium.newPage(port));
 
