@@ -15,6 +15,9 @@ public interface Leads {
 
     Optional<Lead> find(UUID accountId, UUID leadId);
 
+    /** A stage of the account's pipelines. */
+    Optional<Stage> stage(UUID accountId, UUID stageId);
+
     /** Whether the lead's current stage has the AI agent trigger. */
     boolean agentTriggered(UUID accountId, UUID leadId);
 

@@ -133,6 +133,12 @@ public class PipelineService implements Leads {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<Stage> stage(UUID accountId, UUID stageId) {
+        return pipelines.stage(accountId, stageId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public boolean agentTriggered(UUID accountId, UUID leadId) {
         return leads.find(accountId, leadId).flatMap(lead -> pipelines.stage(accountId, lead.stageId()))
                 .map(Stage::aiTrigger).orElse(false);
