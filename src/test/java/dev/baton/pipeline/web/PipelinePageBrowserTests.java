@@ -134,6 +134,10 @@ class PipelinePageBrowserTests {
         assertThat(agentSwitch("Qualified")).hasAttribute("aria-checked", "false");
         assertStatus("INACTIVE", "not active");
         assertThat(api.get("/api/v1/agent/triggers").getBody()).containsEntry("status", "INACTIVE");
+
+        column("New inquiry").getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Emma Larsen")).click();
+        assertThat(page).hasURL(Pattern.compile(".*/leads/" + emma + "$"));
+        assertThat(page.locator("h1")).hasText("Emma Larsen");
     }
 
     @Test
