@@ -14,6 +14,12 @@ public interface Channels {
 
     Optional<Channel> findBySlug(UUID accountId, String slug);
 
+    /** The account's web chat, created (not selected for the agent) if it has none yet. */
+    Channel webChat(UUID accountId);
+
+    /** A REST channel's callback URL, where its replies are posted; empty when none is set or it is no REST channel. */
+    Optional<String> callbackUrl(UUID accountId, UUID channelId);
+
     /** Selects the channel for the agent, or deselects it. */
     void setAgentEnabled(UUID accountId, UUID channelId, boolean enabled);
 }

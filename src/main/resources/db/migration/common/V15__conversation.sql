@@ -63,6 +63,8 @@ create table conversation_message (
     -- why an incoming message got no answer, or why a delivery failed
     note             varchar(1000),
     author_id        uuid,
+    -- the shopper's message an agent reply answers
+    in_reply_to      uuid,
     created_at       timestamp with time zone not null,
     constraint conversation_message_external unique (channel_id, external_id),
     constraint conversation_message_seq unique (seq)

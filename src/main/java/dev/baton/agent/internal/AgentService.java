@@ -20,7 +20,7 @@ import java.util.UUID;
 @Service
 public class AgentService implements SalesAgent {
 
-    static final int MAX_MESSAGE_LENGTH = 4_000;
+    static final int MAX_MESSAGE_LENGTH = 4_096;
     /** The handover rules this agent applies on every turn (the handover module adds the rest). */
     static final List<String> RULES = List.of("HUMAN_REQUESTED", "OUT_OF_KNOWLEDGE", "DATA_NOT_FOUND", "USAGE_LIMIT");
 

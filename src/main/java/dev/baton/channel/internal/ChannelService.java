@@ -81,10 +81,17 @@ public class ChannelService implements Channels {
         }
     }
 
-    /** The account's web chat, created (not selected for the agent) if it has none yet. */
+    @Override
     @Transactional
     public Channel webChat(UUID accountId) {
         return webChat(accountId, false);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<String> callbackUrl(UUID accountId, UUID channelId) {
+        return channels.find(accountId, channelId).filter(stored -> stored.channel().kind() == ChannelKind.REST)
+                .map(stored -> stored.config("callbackUrl"));
     }
 
     private Channel webChat(UUID accountId, boolean agentEnabled) {

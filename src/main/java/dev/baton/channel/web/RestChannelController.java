@@ -29,7 +29,7 @@ import java.util.UUID;
 @RestController
 class RestChannelController {
 
-    static final int MAX_TEXT = 4_000;
+    static final int MAX_TEXT = 4_096;
     static final int MAX_ID = 200;
 
     private final ChannelService channels;

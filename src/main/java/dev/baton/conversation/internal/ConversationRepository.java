@@ -21,7 +21,7 @@ public class ConversationRepository {
                 c.recipient, c.agent_conversation_id, c.created_at, c.closed_at
             from conversation c join contact k on k.id = c.contact_id""";
     private static final String MESSAGE = """
-            select id, seq, conversation_id, role, text, status, note, created_at from conversation_message""";
+            select id, seq, conversation_id, role, text, status, note, in_reply_to, created_at from conversation_message""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -138,14 +138,20 @@ public class ConversationRepository {
     }
 
     UUID insert(UUID accountId, UUID conversationId, String role, String text, String status, String note, UUID authorId) {
+        return insert(accountId, conversationId, role, text, status, note, authorId, null);
+    }
+
+    /** A message to the shopper or a note; {@code inReplyTo}: the shopper's message an agent reply answers. */
+    UUID insert(UUID accountId, UUID conversationId, String role, String text, String status, String note, UUID authorId,
+            UUID inReplyTo) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into conversation_message (id, account_id, conversation_id, role, text, status, note, author_id,
-                    created_at)
-                values (:id, :account, :conversation, :role, :text, :status, :note, :author, :now)""")
+                    in_reply_to, created_at)
+                values (:id, :account, :conversation, :role, :text, :status, :note, :author, :reply, :now)""")
                 .param("id", id).param("account", accountId).param("conversation", conversationId).param("role", role)
                 .param("text", text).param("status", status).param("note", clip(note)).param("author", authorId)
-                .param("now", OffsetDateTime.now(clock)).update();
+                .param("reply", inReplyTo).param("now", OffsetDateTime.now(clock)).update();
         return id;
     }
 
@@ -161,7 +167,7 @@ public class ConversationRepository {
     }
 
     void markHandled(UUID messageId, String status, String note) {
-        jdbc.sql("update conversation_message set status = :status, note = :note where id = :id")
+        jdbc.sql("update conversation_message set status = :status, note = coalesce(:note, note) where id = :id")
                 .param("status", status).param("note", clip(note)).param("id", messageId).update();
     }
 
@@ -183,7 +189,7 @@ public class ConversationRepository {
     /** What a contact saw on a channel, across its conversations there: no team notes. */
     List<MessageRow> seenBy(UUID accountId, UUID contactId, UUID channelId, long afterSeq, int limit) {
         return jdbc.sql("""
-                select m.id, m.seq, m.conversation_id, m.role, m.text, m.status, m.note, m.created_at
+                select m.id, m.seq, m.conversation_id, m.role, m.text, m.status, m.note, m.in_reply_to, m.created_at
                 from conversation_message m join conversation c on c.id = m.conversation_id
                 where c.account_id = :account and c.contact_id = :contact and c.channel_id = :channel
                 and m.seq > :after and m.status <> 'NOTE' order by m.seq limit :limit""")
@@ -209,6 +215,7 @@ public class ConversationRepository {
     private static RowMapper<MessageRow> messageMapper() {
         return (rs, n) -> new MessageRow(rs.getObject("id", UUID.class), rs.getLong("seq"),
                 rs.getObject("conversation_id", UUID.class), rs.getString("role"), rs.getString("text"),
-                rs.getString("status"), rs.getString("note"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getString("status"), rs.getString("note"), rs.getObject("in_reply_to", UUID.class),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

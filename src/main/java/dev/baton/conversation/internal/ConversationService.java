@@ -27,7 +27,7 @@ import java.util.UUID;
 @Service
 public class ConversationService implements ConversationGateway {
 
-    static final int MAX_TEXT = 4_000;
+    static final int MAX_TEXT = 4_096;
 
     private final ConversationRepository conversations;
     private final ContactResolver contacts;

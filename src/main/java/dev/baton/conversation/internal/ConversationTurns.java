@@ -162,7 +162,8 @@ public class ConversationTurns {
             handover = answer.handover();
             reasons = answer.reasons();
         }
-        UUID replyId = conversations.insert(accountId, conversation.id(), "AGENT", reply, "PENDING", null, null);
+        UUID replyId = conversations.insert(accountId, conversation.id(), "AGENT", reply, "PENDING", null, null,
+                message.id());
         outbox.send(new OutboundMessage(accountId, conversation.channelId(), conversation.id(), replyId,
                 conversation.recipient(), "AGENT", reply));
         conversations.markHandled(message.id(), "ANSWERED", null);

@@ -6,10 +6,11 @@ import java.util.UUID;
 /**
  * One message of a transcript. {@code role}: SHOPPER, AGENT, MANAGER or SYSTEM. {@code status}: for the shopper's
  * messages PENDING, ANSWERED or NOT_ANSWERED (with the reason in {@code note}); for messages to the shopper the
- * delivery status (PENDING, SENT, DELIVERED, READ, FAILED); NOTE for the team's notes, never sent.
+ * delivery status (PENDING, SENT, DELIVERED, READ, FAILED); NOTE for the team's notes, never sent. An agent reply's
+ * {@code inReplyTo} is the shopper's message it answers.
  */
 public record MessageRow(UUID id, long seq, UUID conversationId, String role, String text, String status, String note,
-        Instant createdAt) {
+        UUID inReplyTo, Instant createdAt) {
 
     public boolean internalNote() {
         return "NOTE".equals(status);

@@ -46,10 +46,12 @@ class ConversationApiController {
         }
     }
 
-    record MessageView(UUID id, long seq, String role, String text, String status, String note, Instant createdAt) {
+    record MessageView(UUID id, long seq, String role, String text, String status, String note, UUID inReplyTo,
+            Instant createdAt) {
 
         static MessageView of(MessageRow row) {
-            return new MessageView(row.id(), row.seq(), row.role(), row.text(), row.status(), row.note(), row.createdAt());
+            return new MessageView(row.id(), row.seq(), row.role(), row.text(), row.status(), row.note(), row.inReplyTo(),
+                    row.createdAt());
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.baton.pipeline.internal;
 
-import dev.baton.pipeline.Lead;
 import dev.baton.pipeline.Stage;
 import dev.baton.pipeline.StageKind;
 import org.springframework.jdbc.core.RowMapper;
@@ -15,15 +14,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Pipelines, stages, leads and the agent's trigger settings; every query names the account. */
+/** Pipelines, their stages and the agent's trigger settings; every query names the account. */
 @Repository
 public class PipelineRepository {
 
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
     private static final String STAGE_COLUMNS = "id, pipeline_id, name, position, kind, ai_trigger, automations";
-    private static final String LEAD_COLUMNS =
-            "id, account_id, pipeline_id, stage_id, contact_id, name, responsible_user_id, created_at";
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
@@ -63,6 +60,24 @@ public class PipelineRepository {
                 .list();
     }
 
+    Optional<PipelineRow> pipeline(UUID accountId, UUID pipelineId) {
+        return jdbc.sql("select id, name, position from pipeline where account_id = :account and id = :id")
+                .param("account", accountId).param("id", pipelineId)
+                .query((rs, n) -> new PipelineRow(rs.getObject("id", UUID.class), rs.getString("name"), rs.getInt("position")))
+                .optional();
+    }
+
+    void renamePipeline(UUID accountId, UUID pipelineId, String name) {
+        jdbc.sql("update pipeline set name = :name where account_id = :account and id = :id")
+                .param("name", name).param("account", accountId).param("id", pipelineId).update();
+    }
+
+    /** Deletes the pipeline and, with it, its stages. */
+    void deletePipeline(UUID accountId, UUID pipelineId) {
+        jdbc.sql("delete from pipeline where account_id = :account and id = :id")
+                .param("account", accountId).param("id", pipelineId).update();
+    }
+
     /** Locks the account's pipelines while the first one is created, so two nodes do not both create it. */
     void lockAccount(UUID accountId) {
         jdbc.sql("select id from account where id = :account for update").param("account", accountId)
@@ -80,49 +95,32 @@ public class PipelineRepository {
                 .param("account", accountId).param("id", stageId).query(stageMapper()).optional();
     }
 
+    /** Every stage of every pipeline of the account, pipeline by pipeline, in order. */
+    List<Stage> allStages(UUID accountId) {
+        return jdbc.sql("select s.id, s.pipeline_id, s.name, s.position, s.kind, s.ai_trigger, s.automations "
+                        + "from pipeline_stage s join pipeline p on p.id = s.pipeline_id where s.account_id = :account "
+                        + "order by p.position, p.created_at, s.position, s.created_at")
+                .param("account", accountId).query(stageMapper()).list();
+    }
+
+    void updateStage(UUID accountId, Stage stage) {
+        jdbc.sql("""
+                update pipeline_stage set name = :name, position = :position, kind = :kind, ai_trigger = :trigger,
+                    automations = :automations
+                where account_id = :account and id = :id""")
+                .param("name", stage.name()).param("position", stage.position()).param("kind", stage.kind().name())
+                .param("trigger", stage.aiTrigger()).param("automations", json.writeValueAsString(stage.automations()))
+                .param("account", accountId).param("id", stage.id()).update();
+    }
+
+    void deleteStage(UUID accountId, UUID stageId) {
+        jdbc.sql("delete from pipeline_stage where account_id = :account and id = :id")
+                .param("account", accountId).param("id", stageId).update();
+    }
+
     boolean setAiTrigger(UUID accountId, UUID stageId, boolean on) {
         return jdbc.sql("update pipeline_stage set ai_trigger = :on where account_id = :account and id = :id")
                 .param("on", on).param("account", accountId).param("id", stageId).update() > 0;
-    }
-
-    void insertLead(Lead lead) {
-        jdbc.sql("""
-                insert into lead (id, account_id, pipeline_id, stage_id, contact_id, name, responsible_user_id,
-                    created_at, updated_at)
-                values (:id, :account, :pipeline, :stage, :contact, :name, :responsible, :now, :now)""")
-                .param("id", lead.id()).param("account", lead.accountId()).param("pipeline", lead.pipelineId())
-                .param("stage", lead.stageId()).param("contact", lead.contactId()).param("name", lead.name())
-                .param("responsible", lead.responsibleUserId())
-                .param("now", OffsetDateTime.ofInstant(lead.createdAt(), clock.getZone())).update();
-    }
-
-    Optional<Lead> lead(UUID accountId, UUID leadId) {
-        return jdbc.sql("select " + LEAD_COLUMNS + " from lead where account_id = :account and id = :id")
-                .param("account", accountId).param("id", leadId).query(leadMapper()).optional();
-    }
-
-    /** The contact's most recent lead in a stage that is not won or lost. */
-    Optional<Lead> openLeadOf(UUID accountId, UUID contactId) {
-        return jdbc.sql("select l.id, l.account_id, l.pipeline_id, l.stage_id, l.contact_id, l.name, "
-                        + "l.responsible_user_id, l.created_at from lead l join pipeline_stage s on s.id = l.stage_id "
-                        + "where l.account_id = :account and l.contact_id = :contact and s.kind = 'OPEN' "
-                        + "order by l.created_at desc limit 1")
-                .param("account", accountId).param("contact", contactId).query(leadMapper()).optional();
-    }
-
-    List<Lead> leads(UUID accountId, UUID pipelineId, int limit) {
-        return jdbc.sql("select " + LEAD_COLUMNS + " from lead where account_id = :account and pipeline_id = :pipeline "
-                        + "order by updated_at desc limit :limit")
-                .param("account", accountId).param("pipeline", pipelineId).param("limit", limit)
-                .query(leadMapper()).list();
-    }
-
-    boolean moveLead(UUID accountId, UUID leadId, UUID pipelineId, UUID stageId) {
-        return jdbc.sql("""
-                update lead set pipeline_id = :pipeline, stage_id = :stage, updated_at = :now
-                where account_id = :account and id = :id""")
-                .param("pipeline", pipelineId).param("stage", stageId).param("now", OffsetDateTime.now(clock))
-                .param("account", accountId).param("id", leadId).update() > 0;
     }
 
     int cooldownSeconds(UUID accountId) {
@@ -142,13 +140,5 @@ public class PipelineRepository {
         return (rs, n) -> new Stage(rs.getObject("id", UUID.class), rs.getObject("pipeline_id", UUID.class),
                 rs.getString("name"), rs.getInt("position"), StageKind.valueOf(rs.getString("kind")),
                 rs.getBoolean("ai_trigger"), json.readValue(rs.getString("automations"), NAMES));
-    }
-
-    private static RowMapper<Lead> leadMapper() {
-        return (rs, n) -> new Lead(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
-                rs.getObject("pipeline_id", UUID.class), rs.getObject("stage_id", UUID.class),
-                rs.getObject("contact_id", UUID.class), rs.getString("name"),
-                rs.getObject("responsible_user_id", UUID.class),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
     }
 }

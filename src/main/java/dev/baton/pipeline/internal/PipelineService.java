@@ -15,6 +15,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,13 +28,22 @@ import java.util.UUID;
 public class PipelineService implements Leads {
 
     static final String DEFAULT_PIPELINE = "Sales";
+    static final List<StageChanges> DEFAULT_STAGES = List.of(
+            new StageChanges("New inquiry", null, StageKind.OPEN, null, null),
+            new StageChanges("Qualified", null, StageKind.OPEN, null, null),
+            new StageChanges("Won", null, StageKind.WON, null, null),
+            new StageChanges("Lost", null, StageKind.LOST, null, null));
+    static final int MAX_LEAD_NAME = 200;
+    static final int MAX_PAGE_SIZE = 200;
 
     private final PipelineRepository pipelines;
+    private final LeadRepository leads;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PipelineService(PipelineRepository pipelines, ApplicationEventPublisher events, Clock clock) {
+    PipelineService(PipelineRepository pipelines, LeadRepository leads, ApplicationEventPublisher events, Clock clock) {
         this.pipelines = pipelines;
+        this.leads = leads;
         this.events = events;
         this.clock = clock;
     }
@@ -49,23 +59,76 @@ public class PipelineService implements Leads {
     @Override
     @Transactional
     public Lead openLeadFor(UUID accountId, UUID contactId, String contactName) {
-        Optional<Lead> open = pipelines.openLeadOf(accountId, contactId);
+        Optional<Lead> open = leads.openLeadOf(accountId, contactId);
         if (open.isPresent()) {
             return open.get();
         }
-        UUID pipelineId = firstPipeline(accountId);
-        Stage first = pipelines.stages(accountId, pipelineId).stream().filter(stage -> stage.kind() == StageKind.OPEN)
-                .findFirst().orElseThrow(() -> BatonException.conflict("The pipeline has no open stage for new leads."));
+        Stage first = firstOpenStage(accountId, firstPipeline(accountId));
         String name = contactName == null || contactName.isBlank() ? "New inquiry" : contactName;
-        Lead lead = new Lead(UUID.randomUUID(), accountId, pipelineId, first.id(), contactId, name, null, clock.instant());
-        pipelines.insertLead(lead);
+        Lead lead = new Lead(UUID.randomUUID(), accountId, first.pipelineId(), first.id(), contactId, name, null,
+                clock.instant());
+        leads.insert(lead);
         return lead;
+    }
+
+    /** A lead made by hand or by a host CRM, in the stage asked for, else where {@link NewLead} says. */
+    @Transactional
+    public Lead create(UUID accountId, NewLead request) {
+        if (request.name() == null || request.name().isBlank()) {
+            throw BatonException.badRequest("Give the lead a 'name'.");
+        }
+        String name = request.name().strip();
+        if (name.length() > MAX_LEAD_NAME) {
+            throw BatonException.badRequest("The lead name has " + name.length() + " characters; the limit is "
+                    + MAX_LEAD_NAME + ".");
+        }
+        Stage stage;
+        if (request.stageId() != null) {
+            stage = pipelines.stage(accountId, request.stageId())
+                    .orElseThrow(() -> BatonException.notFound("Stage", request.stageId()));
+            if (request.pipelineId() != null && !request.pipelineId().equals(stage.pipelineId())) {
+                throw BatonException.badRequest("Stage '" + stage.name() + "' is not in pipeline " + request.pipelineId()
+                        + ": leave out 'pipelineId', or pick one of its stages.");
+            }
+        } else if (request.pipelineId() != null) {
+            pipelines.pipeline(accountId, request.pipelineId())
+                    .orElseThrow(() -> BatonException.notFound("Pipeline", request.pipelineId()));
+            stage = firstOpenStage(accountId, request.pipelineId());
+        } else {
+            stage = firstOpenStage(accountId, firstPipeline(accountId));
+        }
+        Lead lead = new Lead(UUID.randomUUID(), accountId, stage.pipelineId(), stage.id(), request.contactId(), name,
+                request.responsibleUserId(), clock.instant());
+        leads.insert(lead);
+        return lead;
+    }
+
+    /** A page of the account's leads, newest first; a pipeline or stage to filter by must be the account's. */
+    @Transactional(readOnly = true)
+    public LeadPage leads(UUID accountId, UUID pipelineId, UUID stageId, int page, int size) {
+        if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
+            throw BatonException.badRequest("'page' starts at 0 and 'size' is between 1 and " + MAX_PAGE_SIZE + ".");
+        }
+        if (pipelineId != null && pipelines.pipeline(accountId, pipelineId).isEmpty()) {
+            throw BatonException.notFound("Pipeline", pipelineId);
+        }
+        if (stageId != null && pipelines.stage(accountId, stageId).isEmpty()) {
+            throw BatonException.notFound("Stage", stageId);
+        }
+        return new LeadPage(leads.page(accountId, pipelineId, stageId, page * size, size), page, size,
+                leads.count(accountId, pipelineId, stageId));
+    }
+
+    /** How many leads each stage of the pipeline holds (a stage without leads is missing). */
+    @Transactional(readOnly = true)
+    public Map<UUID, Long> leadCounts(UUID accountId, UUID pipelineId) {
+        return leads.countsByStage(accountId, pipelineId);
     }
 
     @Override
     @Transactional(readOnly = true)
     public Optional<Lead> find(UUID accountId, UUID leadId) {
-        return pipelines.lead(accountId, leadId);
+        return leads.find(accountId, leadId);
     }
 
     @Override
@@ -77,7 +140,7 @@ public class PipelineService implements Leads {
     @Override
     @Transactional(readOnly = true)
     public boolean agentTriggered(UUID accountId, UUID leadId) {
-        return pipelines.lead(accountId, leadId).flatMap(lead -> pipelines.stage(accountId, lead.stageId()))
+        return leads.find(accountId, leadId).flatMap(lead -> pipelines.stage(accountId, lead.stageId()))
                 .map(Stage::aiTrigger).orElse(false);
     }
 
@@ -102,13 +165,16 @@ public class PipelineService implements Leads {
     /** Moves a lead to a stage of any of the account's pipelines. */
     @Transactional
     public Lead moveLead(UUID accountId, UUID leadId, UUID stageId) {
-        Lead lead = pipelines.lead(accountId, leadId).orElseThrow(() -> BatonException.notFound("Lead", leadId));
+        Lead lead = leads.find(accountId, leadId).orElseThrow(() -> BatonException.notFound("Lead", leadId));
+        if (stageId == null) {
+            throw BatonException.badRequest("Say where the lead goes: 'stageId' is one of the account's stages.");
+        }
         Stage stage = pipelines.stage(accountId, stageId).orElseThrow(() -> BatonException.notFound("Stage", stageId));
         if (!stage.id().equals(lead.stageId())) {
-            pipelines.moveLead(accountId, leadId, stage.pipelineId(), stage.id());
+            leads.move(accountId, leadId, stage.pipelineId(), stage.id());
             events.publishEvent(new LeadStageChanged(accountId, leadId, lead.stageId(), stage.id()));
         }
-        return pipelines.lead(accountId, leadId).orElseThrow();
+        return leads.find(accountId, leadId).orElseThrow();
     }
 
     @Transactional
@@ -126,13 +192,19 @@ public class PipelineService implements Leads {
         pipelines.saveCooldownSeconds(accountId, (int) cooldown.toSeconds());
     }
 
+    private Stage firstOpenStage(UUID accountId, UUID pipelineId) {
+        return pipelines.stages(accountId, pipelineId).stream().filter(stage -> stage.kind() == StageKind.OPEN)
+                .findFirst().orElseThrow(() -> BatonException.conflict("The pipeline has no open stage for new leads."));
+    }
+
     private UUID createDefault(UUID accountId, boolean aiOnFirstStage) {
         UUID pipelineId = UUID.randomUUID();
         pipelines.insertPipeline(accountId, pipelineId, DEFAULT_PIPELINE, 0);
-        pipelines.insertStage(accountId, pipelineId, UUID.randomUUID(), "New inquiry", 0, StageKind.OPEN, aiOnFirstStage, List.of());
-        pipelines.insertStage(accountId, pipelineId, UUID.randomUUID(), "Qualified", 1, StageKind.OPEN, false, List.of());
-        pipelines.insertStage(accountId, pipelineId, UUID.randomUUID(), "Won", 2, StageKind.WON, false, List.of());
-        pipelines.insertStage(accountId, pipelineId, UUID.randomUUID(), "Lost", 3, StageKind.LOST, false, List.of());
+        for (int position = 0; position < DEFAULT_STAGES.size(); position++) {
+            StageChanges stage = DEFAULT_STAGES.get(position);
+            pipelines.insertStage(accountId, pipelineId, UUID.randomUUID(), stage.name(), position, stage.kind(),
+                    aiOnFirstStage && position == 0, List.of());
+        }
         return pipelineId;
     }
 }

@@ -232,7 +232,7 @@ class PlaygroundPageBrowserTests {
 
         String tooLong = "Is this in stock? ".repeat(250);
         send(tooLong);
-        assertThat(page.locator(".composer-error .alert")).containsText("the limit is 4000");
+        assertThat(page.locator(".composer-error .alert")).containsText("the limit is 4096");
         assertThat(page.locator("#message")).hasValue(tooLong);
         assertThat(lines()).hasCount(0);
         assertThat(page.locator("body")).not().containsText("Exception");
