@@ -89,7 +89,7 @@
     '<div class="log" role="log" aria-live="polite" aria-label="Conversation"></div>' +
     '<p class="error" role="alert" hidden></p>' +
     '<form><label class="sr" for="input">Your message</label>' +
-    '<textarea id="input" rows="1" maxlength="4000" placeholder="Type a message…" autocomplete="off"></textarea>' +
+    '<textarea id="input" rows="1" maxlength="4096" placeholder="Type a message…" autocomplete="off"></textarea>' +
     '<button class="send" type="submit" aria-label="Send message"><svg viewBox="0 0 24 24" fill="currentColor" aria-hidden="true"><path d="M3 20.5 21 12 3 3.5 3 10l12 2-12 2z"/></svg></button>' +
     '</form></section></div>';
 

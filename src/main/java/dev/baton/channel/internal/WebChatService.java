@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 @Service
 public class WebChatService {
 
-    public static final int MAX_TEXT = 4_000;
+    public static final int MAX_TEXT = 4_096;
     private static final int MAX_KEY = 64;
     private static final Pattern CLIENT_ID = Pattern.compile("[A-Za-z0-9-]{16,64}");
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");

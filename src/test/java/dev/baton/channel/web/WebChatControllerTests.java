@@ -189,7 +189,7 @@ class WebChatControllerTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
             empty text         | 0d7c5b0e-5a1f-4b8e-9a51-3f0c2e9d1a11 | m-0123456789abcdef | "   "     | 'text' is empty: write a message.
-            text over 4000     | 0d7c5b0e-5a1f-4b8e-9a51-3f0c2e9d1a11 | m-0123456789abcdef | LONG      | The message has 4001 characters; the limit is 4000.
+            text over 4096     | 0d7c5b0e-5a1f-4b8e-9a51-3f0c2e9d1a11 | m-0123456789abcdef | LONG      | The message has 4097 characters; the limit is 4096.
             short visitor id   | abc                                  | m-0123456789abcdef | hi        | 'visitorId' must be 16 to 64 letters, digits and dashes (a UUID), not 'abc'.
             visitor id of path | ../../../../etc/passwd-0123456       | m-0123456789abcdef | hi        | 'visitorId' must be 16 to 64 letters, digits and dashes (a UUID)
             long visitor id    | LONG_ID                              | m-0123456789abcdef | hi        | 'visitorId' must be 16 to 64 letters, digits and dashes (a UUID)
@@ -199,7 +199,7 @@ class WebChatControllerTests {
     void aMessageThatIsNotValidIsABadRequestThatSaysWhy(String name, String visitorId, String messageId, String text,
             String detail) throws Exception {
         String visitor = visitorId.equals("LONG_ID") ? "a".repeat(65) : visitorId;
-        String message = text.equals("LONG") ? "x".repeat(4_001) : text;
+        String message = text.equals("LONG") ? "x".repeat(4_097) : text;
 
         HttpResponse<String> response = post("/messages", Map.of("visitorId", visitor, "messageId", messageId, "text", message));
 
