@@ -28,6 +28,8 @@ import java.util.UUID;
 public class ConversationService implements ConversationGateway {
 
     static final int MAX_TEXT = 4_096;
+    /** The note on a shopper's message that was not text: the turn answers that only text is read. */
+    static final String UNSUPPORTED = "unsupported message type: ";
 
     private final ConversationRepository conversations;
     private final ContactResolver contacts;
@@ -73,8 +75,6 @@ public class ConversationService implements ConversationGateway {
         return new Received(conversation.id(), messageId, false);
     }
 
-    static final String UNSUPPORTED = "unsupported message type: ";
-
     private ConversationRow openConversation(InboundMessage message, UUID contactId) {
         Optional<ConversationRow> open = conversations.findOpen(contactId, message.channelId());
         if (open.isPresent()) {
@@ -94,14 +94,10 @@ public class ConversationService implements ConversationGateway {
     @Transactional(readOnly = true)
     public List<TranscriptLine> transcript(UUID accountId, UUID channelId, String contactExternalId, long afterSeq,
             int limit) {
-        return contactsByChannel(accountId, channelId, contactExternalId)
+        return contacts.known(accountId, channelId, contactExternalId)
                 .map(contactId -> conversations.seenBy(accountId, contactId, channelId, afterSeq, limit).stream()
                         .map(m -> new TranscriptLine(m.seq(), m.id(), m.role(), m.text(), m.createdAt())).toList())
                 .orElse(List.of());
-    }
-
-    private Optional<UUID> contactsByChannel(UUID accountId, UUID channelId, String externalId) {
-        return contacts.known(accountId, channelId, externalId);
     }
 
     @Transactional(readOnly = true)
