@@ -53,7 +53,8 @@ class PluginManifestTests {
         assertThat(manifest.get("uiLocations").valueStream().map(location -> location.get("location").asString()))
                 .contains("settingsPage", "pipelineStageTrigger", "leadCard", "playground");
         assertThat(manifest.get("webhooks").get("receives").valueStream().map(hook -> hook.get("path").asString()))
-                .contains("/webhooks/shopify", "/webhooks/woocommerce/{integrationId}");
+                .contains("/webhooks/shopify", "/webhooks/woocommerce/{integrationId}", "/webhooks/whatsapp/{channelId}",
+                        "/api/v1/channels/{channelId}/messages");
         assertThat(manifest.get("storeScopes").get("shopify").valueStream().map(JsonNode::asString))
                 .contains("read_products", "read_orders");
     }
