@@ -192,6 +192,25 @@ class ConversationLifecycleTests {
     }
 
     @Test
+    void aConversationHandedBackToTheAgentIsAnsweredAgainFromAFreshStart() {
+        String conversation = api.send("demo", "back-1", "back-contact", "Where is my order #1001?");
+        api.send("demo", "back-2", "back-contact", "I want to talk to a person");
+        api.awaitHandled(conversation);
+        assertThat(api.conversation(conversation)).containsEntry("status", "HANDED_OVER");
+
+        ResponseEntity<Map<String, Object>> back = api.client().post().uri("/api/v1/conversations/{id}/hand-back", conversation)
+                .retrieve().toEntity(ConversationApi.OBJECT);
+        api.send("demo", "back-3", "back-contact", "emma.larsen@example.com");
+        List<Map<String, Object>> messages = api.awaitHandled(conversation);
+
+        assertThat(back.getBody()).containsEntry("status", "AI_ACTIVE");
+        assertThat(texts(messages, "SYSTEM")).anyMatch(text -> text.endsWith("handed the conversation back to the agent."));
+        assertThat(byRole(messages, "AGENT")).hasSize(3);
+        // A fresh start: the agent no longer waits for the contact details of order #1001.
+        assertThat(texts(messages, "AGENT").get(2)).doesNotContain("#1001");
+    }
+
+    @Test
     void aClosedConversationIsFollowedByANewOneWhichTheAgentAnswersAfterTheCooldown() {
         String first = api.send("demo", "close-1", "close-contact", "hi");
         api.awaitHandled(first);

@@ -1,5 +1,6 @@
 package dev.baton.conversation.internal;
 
+import dev.baton.agent.SalesAgent;
 import dev.baton.channel.ConversationGateway;
 import dev.baton.channel.DeliveryUpdated;
 import dev.baton.channel.InboundMessage;
@@ -35,14 +36,16 @@ public class ConversationService implements ConversationGateway {
     private final ContactResolver contacts;
     private final Leads leads;
     private final Outbox outbox;
+    private final SalesAgent agent;
     private final ApplicationEventPublisher events;
 
     ConversationService(ConversationRepository conversations, ContactResolver contacts, Leads leads, Outbox outbox,
-            ApplicationEventPublisher events) {
+            SalesAgent agent, ApplicationEventPublisher events) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.leads = leads;
         this.outbox = outbox;
+        this.agent = agent;
         this.events = events;
     }
 
@@ -156,6 +159,24 @@ public class ConversationService implements ConversationGateway {
         outbox.send(new OutboundMessage(accountId, conversation.channelId(), conversationId, messageId,
                 conversation.recipient(), "MANAGER", body));
         return messageId;
+    }
+
+    /**
+     * A manager hands the conversation back to the agent: it answers the shopper's next message, starting afresh
+     * (a new agent state: no memory of what it was waiting for before the handover).
+     */
+    @Transactional
+    public ConversationRow handBack(UUID accountId, UUID conversationId, String who) {
+        ConversationRow conversation = locked(accountId, conversationId);
+        if (conversation.status() == ConversationStatus.CLOSED) {
+            throw BatonException.conflict("The conversation is closed; the shopper's next message opens a new one.");
+        }
+        if (conversation.status() != ConversationStatus.AI_ACTIVE) {
+            conversations.startAgent(conversationId, agent.start(accountId));
+            conversations.insert(accountId, conversationId, "SYSTEM", who + " handed the conversation back to the agent.",
+                    "NOTE", null, null);
+        }
+        return get(accountId, conversationId);
     }
 
     /** Closes the conversation: the contact's next message opens a new one. */

@@ -96,6 +96,12 @@ class ConversationApiController {
         return Map.of("messageId", messageId);
     }
 
+    @Operation(summary = "Hand the conversation back to the agent, which starts afresh with the shopper's next message")
+    @PostMapping("/{id}/hand-back")
+    ConversationView handBack(@PathVariable UUID id) {
+        return ConversationView.of(conversations.handBack(account.id(), id, account.principal().name()));
+    }
+
     @Operation(summary = "Close the conversation: the contact's next message opens a new one")
     @PostMapping("/{id}/close")
     ConversationView close(@PathVariable UUID id) {
