@@ -162,6 +162,9 @@ class ConversationLifecycleTests {
         api.send("demo", "stop-3", "stop-contact", "I want to talk to a person");
         List<Map<String, Object>> messages = api.awaitHandled(conversation);
 
+        ResponseEntity<Map<String, Object>> handBack = api.client().post()
+                .uri("/api/v1/conversations/{id}/hand-back", conversation).retrieve().toEntity(ConversationApi.OBJECT);
+        assertThat(handBack.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(stopped.getBody()).containsEntry("status", "AGENT_STOPPED");
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(byRole(messages, "AGENT")).hasSize(1);

@@ -162,14 +162,18 @@ public class ConversationService implements ConversationGateway {
     }
 
     /**
-     * A manager hands the conversation back to the agent: it answers the shopper's next message, starting afresh
-     * (a new agent state: no memory of what it was waiting for before the handover).
+     * A manager hands a handed-over conversation back to the agent: it answers the shopper's next message, starting
+     * afresh (a new agent state: no memory of what it was waiting for before the handover). A stopped agent stays
+     * stopped.
      */
     @Transactional
     public ConversationRow handBack(UUID accountId, UUID conversationId, String who) {
         ConversationRow conversation = locked(accountId, conversationId);
         if (conversation.status() == ConversationStatus.CLOSED) {
             throw BatonException.conflict("The conversation is closed; the shopper's next message opens a new one.");
+        }
+        if (conversation.status() == ConversationStatus.AGENT_STOPPED) {
+            throw BatonException.conflict("The agent was stopped in this conversation for good; it cannot be handed back.");
         }
         if (conversation.status() != ConversationStatus.AI_ACTIVE) {
             conversations.startAgent(conversationId, agent.start(accountId));

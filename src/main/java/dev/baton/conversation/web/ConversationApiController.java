@@ -96,7 +96,7 @@ class ConversationApiController {
         return Map.of("messageId", messageId);
     }
 
-    @Operation(summary = "Hand the conversation back to the agent, which starts afresh with the shopper's next message")
+    @Operation(summary = "Hand a handed-over conversation back to the agent, which starts afresh with the shopper's next message; 409 when the agent was stopped")
     @PostMapping("/{id}/hand-back")
     ConversationView handBack(@PathVariable UUID id) {
         return ConversationView.of(conversations.handBack(account.id(), id, account.principal().name()));
