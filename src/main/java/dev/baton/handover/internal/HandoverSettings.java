@@ -38,9 +38,20 @@ public class HandoverSettings implements RuleBooks {
         return new RuleBook(settings);
     }
 
-    /** Switches a rule and changes some of its thresholds; null {@code enabled} keeps the switch as it is. */
+    /** A change to one rule: null {@code enabled} keeps the switch; thresholds not named keep their values. */
+    public record RuleChange(HandoverReason reason, Boolean enabled, Map<String, Object> thresholds) {
+    }
+
+    /** Applies all the changes or, if one is invalid, none. */
     @Transactional
-    public RuleBook change(UUID accountId, HandoverReason reason, Boolean enabled, Map<String, Object> thresholds) {
+    public RuleBook change(UUID accountId, List<RuleChange> changes) {
+        for (RuleChange change : changes) {
+            change(accountId, change.reason(), change.enabled(), change.thresholds());
+        }
+        return forAccount(accountId);
+    }
+
+    private void change(UUID accountId, HandoverReason reason, Boolean enabled, Map<String, Object> thresholds) {
         RuleSetting current = forAccount(accountId).of(reason);
         Map<String, Object> changed = validated(current, thresholds == null ? Map.of() : thresholds);
         RuleSetting next = current.with(enabled == null ? current.enabled() : enabled, changed);
@@ -52,7 +63,6 @@ public class HandoverSettings implements RuleBooks {
             }
         });
         repository.save(accountId, new RuleSettingRepository.StoredRule(reason, next.enabled(), differing));
-        return forAccount(accountId);
     }
 
     private static Map<String, Object> validated(RuleSetting current, Map<String, Object> thresholds) {
