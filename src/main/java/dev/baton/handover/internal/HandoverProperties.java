@@ -32,7 +32,7 @@ import java.util.Set;
 @ConfigurationProperties("baton.handover")
 record HandoverProperties(
         @DefaultValue("") Set<HandoverReason> disabled,
-        @DefaultValue("0.80") double humanSimilarity,
+        @DefaultValue("0.55") double humanSimilarity,
         @DefaultValue("1.0") double emotionScore,
         @DefaultValue("0.7") double capitalsShare,
         @DefaultValue("12") int capitalsMinLetters,
@@ -47,7 +47,7 @@ record HandoverProperties(
         @DefaultValue("vip") List<String> vipTags) {
 
     static HandoverProperties defaults() {
-        return new HandoverProperties(Set.of(), 0.80, 1.0, 0.7, 12, 3, 0.5, 1, 2, 0.8, 3, new BigDecimal("1000"), 10,
+        return new HandoverProperties(Set.of(), 0.55, 1.0, 0.7, 12, 3, 0.5, 1, 2, 0.8, 3, new BigDecimal("1000"), 10,
                 List.of("vip"));
     }
 
