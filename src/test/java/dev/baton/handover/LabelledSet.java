@@ -29,7 +29,16 @@ public final class LabelledSet {
     }
 
     public static List<Item> load() {
-        try (InputStream in = LabelledSet.class.getResourceAsStream("/handover/labelled-set.jsonl")) {
+        return load("/handover/labelled-set.jsonl");
+    }
+
+    /** {@code /handover/held-out-set.jsonl}: written after the rules, never used to change them. */
+    public static List<Item> heldOut() {
+        return load("/handover/held-out-set.jsonl");
+    }
+
+    private static List<Item> load(String resource) {
+        try (InputStream in = LabelledSet.class.getResourceAsStream(resource)) {
             List<Item> items = new ArrayList<>();
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {

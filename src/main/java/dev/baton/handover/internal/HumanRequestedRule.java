@@ -11,7 +11,8 @@ import java.util.Optional;
 
 /**
  * The shopper asks for a person. Phrases catch the ways people say it in each language, colloquial ones included;
- * the embedding model catches English wordings the list lacks. Only the English phrases are compared by meaning:
+ * a short message that names a way of reaching someone ("talk", "pasame", "соедините") and a person ("staff",
+ * "alguien", "оператор") catches the wordings no list has; the embedding model catches more English ones. Only the English phrases are compared by meaning:
  * the small in-process model knows English, and scores unrelated Cyrillic texts as close (0.8 for "a sleeping bag
  * for one person" and "call the manager"). Missing a request is the worst failure a handover can have, so both
  * checks are tried.
@@ -19,7 +20,12 @@ import java.util.Optional;
 @Component
 class HumanRequestedRule implements TriggerRule {
 
+    /** Longer messages are stories ("the person at the depot told me to call..."), not requests. */
+    static final int MAX_WORDS_FOR_CUES = 20;
+
     private final PhraseList phrases = PhraseList.load("human_requested");
+    private final PhraseList contactVerbs = PhraseList.load("contact_verbs");
+    private final PhraseList personNouns = PhraseList.load("person_nouns");
     private final List<PhraseList.Phrase> english = phrases.phrases().stream()
             .filter(phrase -> phrase.language().equals("en")).toList();
     private final TextEmbeddings embeddings;
@@ -40,6 +46,10 @@ class HumanRequestedRule implements TriggerRule {
         if (phrase.isPresent()) {
             return List.of(new Evidence(reason(), "phrase", "matched " + phrase.get()));
         }
+        Optional<Evidence> cues = cues(conversation.lastCustomerWords());
+        if (cues.isPresent()) {
+            return List.of(cues.get());
+        }
         if (conversation.lastCustomerWords().size() < 2) {
             return List.of();
         }
@@ -48,6 +58,18 @@ class HumanRequestedRule implements TriggerRule {
                 .map(match -> List.of(new Evidence(reason(), "similarity", String.format(Locale.ROOT,
                         "%.2f to %s", match.similarity(), match.phrase()))))
                 .orElse(List.of());
+    }
+
+    private Optional<Evidence> cues(NormalizedText words) {
+        if (words.size() > MAX_WORDS_FOR_CUES) {
+            return Optional.empty();
+        }
+        Optional<PhraseList.Phrase> verb = contactVerbs.find(words);
+        Optional<PhraseList.Phrase> person = personNouns.find(words);
+        if (verb.isEmpty() || person.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Evidence(reason(), "contact + person", verb.get() + " with " + person.get()));
     }
 
     private Optional<Match> closest(String text) {
