@@ -81,12 +81,23 @@ class HandoverTriggerRulesTests {
         }
 
         @Test
-        void anEnglishWordingNotInTheListIsCaughtByMeaning() {
-            assertThat(check(rule, customer("I would like to chat with one of your staff members")))
-                    .singleElement().satisfies(evidence -> {
-                        assertThat(evidence.rule()).isEqualTo("similarity");
-                        assertThat(evidence.detail()).matches("0\\.\\d\\d to en: \".+\"");
-                    });
+        void aContactWordWithAPersonWordInAShortMessageFires() {
+            assertThat(check(rule, customer("I would like to chat with one of your staff members"))).singleElement()
+                    .satisfies(evidence -> assertThat(evidence.detail()).isEqualTo("en: \"chat\" with en: \"staff\""));
+            assertThat(check(rule, customer("The person at the depot told me to call you because I was talking to "
+                    + "my neighbour about the parcel and she said someone from the courier had it"))).isEmpty();
+        }
+
+        @Test
+        void anEnglishWordingNotInTheListsIsCaughtByMeaningAboveTheThreshold() {
+            Situation boss = customer("let me talk to your boss");
+            RuleSetting lower = DEFAULTS.of(HandoverReason.HUMAN_REQUESTED).with(true, java.util.Map.of("similarity", 0.5));
+
+            assertThat(check(rule, boss)).isEmpty();
+            assertThat(rule.check(new ConversationSoFar(boss), lower)).singleElement().satisfies(evidence -> {
+                assertThat(evidence.rule()).isEqualTo("similarity");
+                assertThat(evidence.detail()).matches("0\\.5\\d to en: \".+\"");
+            });
         }
 
         @ParameterizedTest
