@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.UUID;
 
 /**
- * The handover rules on the labelled set and the held-out set, with the default settings: precision and recall per
+ * The handover rules on the labelled set and the two held-out sets, with the default settings: precision and recall per
  * reason, the confusion matrix, recall per language, and evaluations per second on one thread (the in-process
  * embedding model included). Run with
  * {@code ./mvnw -q -Pbench test-compile exec:java -Dbench.main=dev.baton.handover.HandoverBenchmark}.
@@ -32,6 +32,11 @@ public final class HandoverBenchmark {
         System.out.printf(Locale.ROOT, "### Held-out set (%d items)%n%n%s%n", heldOut.size(), held.table());
         System.out.printf("#### Recall per language%n%n%s%n", held.languages());
         System.out.printf("#### Held-out items whose reasons differ from the labels%n%n%s%n", held.misses());
+        List<LabelledSet.Item> fresh = LabelledSet.fresh();
+        Scorecard second = score(rules, account, fresh);
+        System.out.printf(Locale.ROOT, "### Second held-out set (%d items)%n%n%s%n", fresh.size(), second.table());
+        System.out.printf("#### Recall per language%n%n%s%n", second.languages());
+        System.out.printf("#### Items whose reasons differ from the labels%n%n%s%n", second.misses());
         throughput(rules, account, items);
     }
 

@@ -37,6 +37,11 @@ public final class LabelledSet {
         return load("/handover/held-out-set.jsonl");
     }
 
+    /** {@code /handover/fresh-set.jsonl}: requests for a person and near misses, written after the last rule change. */
+    public static List<Item> fresh() {
+        return load("/handover/fresh-set.jsonl");
+    }
+
     private static List<Item> load(String resource) {
         try (InputStream in = LabelledSet.class.getResourceAsStream(resource)) {
             List<Item> items = new ArrayList<>();

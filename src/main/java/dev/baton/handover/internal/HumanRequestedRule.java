@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * The shopper asks for a person. Phrases catch the ways people say it in each language, colloquial ones included;
  * a short message that names a way of reaching someone ("talk", "pasame", "соедините") and a person ("staff",
- * "alguien", "оператор") catches the wordings no list has; the embedding model catches more English ones. Only the English phrases are compared by meaning:
+ * "alguien", "оператор"), or a very short one that names a person who can only be staff ("operator!!", "chcę
+ * człowieka"), catches the wordings no phrase has; the embedding model catches more English ones. Only the English phrases are compared by meaning:
  * the small in-process model knows English, and scores unrelated Cyrillic texts as close (0.8 for "a sleeping bag
  * for one person" and "call the manager"). Missing a request is the worst failure a handover can have, so both
  * checks are tried.
@@ -23,9 +24,13 @@ class HumanRequestedRule implements TriggerRule {
     /** Longer messages are stories ("the person at the depot told me to call..."), not requests. */
     static final int MAX_WORDS_FOR_CUES = 20;
 
+    /** In a chat with a shop, "operator!!" or "chcę człowieka" alone can only mean one thing. */
+    static final int MAX_WORDS_ALONE = 6;
+
     private final PhraseList phrases = PhraseList.load("human_requested");
     private final PhraseList contactVerbs = PhraseList.load("contact_verbs");
     private final PhraseList personNouns = PhraseList.load("person_nouns");
+    private final PhraseList personAlone = PhraseList.load("person_alone");
     private final List<PhraseList.Phrase> english = phrases.phrases().stream()
             .filter(phrase -> phrase.language().equals("en")).toList();
     private final TextEmbeddings embeddings;
@@ -61,6 +66,12 @@ class HumanRequestedRule implements TriggerRule {
     }
 
     private Optional<Evidence> cues(NormalizedText words) {
+        if (words.size() <= MAX_WORDS_ALONE) {
+            Optional<PhraseList.Phrase> alone = personAlone.find(words);
+            if (alone.isPresent()) {
+                return Optional.of(new Evidence(reason(), "person in a short message", "matched " + alone.get()));
+            }
+        }
         if (words.size() > MAX_WORDS_FOR_CUES) {
             return Optional.empty();
         }

@@ -89,6 +89,14 @@ class HandoverTriggerRulesTests {
         }
 
         @Test
+        void aWordForStaffAloneInAVeryShortMessageFires() {
+            assertThat(check(rule, customer("operator!!"))).singleElement()
+                    .satisfies(evidence -> assertThat(evidence.rule()).isEqualTo("person in a short message"));
+            assertThat(check(rule, customer("Beznadziejna obsługa, oszuści"))).isEmpty();
+            assertThat(check(rule, customer("Is the agent discount code valid on sale items too?"))).isEmpty();
+        }
+
+        @Test
         void anEnglishWordingNotInTheListsIsCaughtByMeaningAboveTheThreshold() {
             Situation boss = customer("let me talk to your boss");
             RuleSetting lower = DEFAULTS.of(HandoverReason.HUMAN_REQUESTED).with(true, java.util.Map.of("similarity", 0.5));
