@@ -1,0 +1,39 @@
+package dev.baton.handover.internal;
+
+import dev.baton.handover.Decision;
+import dev.baton.handover.Decision.Evidence;
+import dev.baton.handover.HandoverRules;
+import dev.baton.handover.Situation;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/** Runs every enabled rule on the situation; the decision is to hand over if any fired. */
+@Service
+class HandoverRuleEngine implements HandoverRules {
+
+    private final List<TriggerRule> rules;
+    private final RuleBooks ruleBooks;
+
+    HandoverRuleEngine(List<TriggerRule> rules, RuleBooks ruleBooks) {
+        this.rules = rules.stream().sorted(Comparator.comparing(TriggerRule::reason)).toList();
+        this.ruleBooks = ruleBooks;
+    }
+
+    @Override
+    public Decision evaluate(UUID accountId, Situation situation) {
+        RuleBook book = ruleBooks.forAccount(accountId);
+        ConversationSoFar conversation = new ConversationSoFar(situation);
+        List<Evidence> evidence = new ArrayList<>();
+        for (TriggerRule rule : rules) {
+            RuleSetting setting = book.of(rule.reason());
+            if (setting.enabled()) {
+                evidence.addAll(rule.check(conversation, setting));
+            }
+        }
+        return Decision.of(evidence);
+    }
+}
