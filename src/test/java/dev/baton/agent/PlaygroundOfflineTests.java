@@ -143,6 +143,17 @@ class PlaygroundOfflineTests {
     }
 
     @Test
+    void aDataDeletionRequestIsHandedOverBySensitiveDataAndTheTraceListsEveryRule() {
+        Map<String, Object> answer = playground.say(session, "Please delete all my personal data from your systems");
+
+        assertThat(PlaygroundApi.reasons(answer)).contains("SENSITIVE_DATA");
+        assertThat((String) answer.get("reply")).isEqualTo("I'm connecting you with our team, one moment please!");
+        @SuppressWarnings("unchecked")
+        List<String> rules = (List<String>) PlaygroundApi.trace(answer).get("handoverRules");
+        assertThat(rules).contains("SENSITIVE_DATA: fired", "NEGATIVE_EMOTION: not fired", "VIP: not fired");
+    }
+
+    @Test
     void aGreetingGetsAShortReplyWithoutTools() {
         Map<String, Object> answer = playground.say(session, "hi");
 

@@ -4,6 +4,10 @@ import dev.baton.account.Accounts;
 import dev.baton.agent.AgentAnswer;
 import dev.baton.agent.SalesAgent;
 import dev.baton.catalog.Catalog;
+import dev.baton.handover.Decision;
+import dev.baton.handover.HandoverReason;
+import dev.baton.handover.HandoverRules;
+import dev.baton.handover.Situation;
 import dev.baton.knowledge.KnowledgeSearch;
 import dev.baton.shared.BatonException;
 import org.springframework.stereotype.Service;
@@ -21,8 +25,13 @@ import java.util.UUID;
 public class AgentService implements SalesAgent {
 
     static final int MAX_MESSAGE_LENGTH = 4_096;
-    /** The handover rules this agent applies on every turn (the handover module adds the rest). */
-    static final List<String> RULES = List.of("HUMAN_REQUESTED", "OUT_OF_KNOWLEDGE", "DATA_NOT_FOUND", "USAGE_LIMIT");
+    /**
+     * The handover rules applied on every turn: the handover module's ten (on the shopper's message, then on the
+     * reply about to be sent) and the usage limit.
+     */
+    static final List<String> RULES = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(HandoverReason.values()).map(Enum::name), java.util.stream.Stream.of("USAGE_LIMIT"))
+            .toList();
 
     private final AgentConversations conversations;
     private final LanguageDetection languages;
@@ -34,10 +43,11 @@ public class AgentService implements SalesAgent {
     private final KnowledgeSearch knowledge;
     private final Accounts accounts;
     private final UsageLimits usage;
+    private final HandoverRules rules;
 
     AgentService(AgentConversations conversations, LanguageDetection languages, IntentDetector intents,
             OfflineResponder offline, ModelResponder model, AgentTexts texts, Catalog catalog, KnowledgeSearch knowledge,
-            Accounts accounts, UsageLimits usage) {
+            Accounts accounts, UsageLimits usage, HandoverRules rules) {
         this.conversations = conversations;
         this.languages = languages;
         this.intents = intents;
@@ -48,6 +58,7 @@ public class AgentService implements SalesAgent {
         this.knowledge = knowledge;
         this.accounts = accounts;
         this.usage = usage;
+        this.rules = rules;
     }
 
     @Transactional
@@ -115,6 +126,9 @@ public class AgentService implements SalesAgent {
             trace.guardrail(attack.get());
             trace.intent(Intent.OTHER, 0);
             reply = texts.get(language, "refuse_rules");
+        } else if (handoverOn(accountId, conversationId, text, null, Situation.AgentSignals.none(), tools)) {
+            trace.intent(Intent.OTHER, 0);
+            reply = texts.get(language, "handover");
         } else {
             IntentDetector.Detection intent = intents.detect(text);
             trace.intent(intent.intent(), intent.score());
@@ -138,6 +152,12 @@ public class AgentService implements SalesAgent {
             tools.requestHandover("OUT_OF_KNOWLEDGE", "the reply stated figures with no source: " + unsupported);
             reply = texts.get(language, "not_sure");
         }
+        if (tools.handovers().isEmpty() && limit.isEmpty() && attack.isEmpty()) {
+            Situation.AgentSignals signals = new Situation.AgentSignals(false, text.contains("?"), false, false, false, 0);
+            if (handoverOn(accountId, conversationId, text, reply, signals, tools)) {
+                reply = texts.get(language, "handover");
+            }
+        }
         List<String> reasons = tools.handovers();
         for (String rule : RULES) {
             trace.handoverRule(rule + (reasons.contains(rule) ? ": fired" : ": not fired"));
@@ -154,6 +174,26 @@ public class AgentService implements SalesAgent {
         conversations.saveState(conversationId, state);
         usage.count(accountId, 1, trace.modelTokens());
         return new AgentReply(reply, language, !reasons.isEmpty(), reasons, trace);
+    }
+
+    /**
+     * Runs the handover rules on the conversation so far and this message (and the reply about to be sent, when
+     * there is one); a decision to hand over is recorded, reason by reason with its evidence, as handover requests.
+     */
+    private boolean handoverOn(UUID accountId, UUID conversationId, String text, String draftReply,
+            Situation.AgentSignals signals, StoreTools tools) {
+        List<Situation.Turn> turns = new java.util.ArrayList<>();
+        for (ConversationMessage message : conversations.messages(accountId, conversationId)) {
+            turns.add(message.fromAgent() ? Situation.Turn.agent(message.text()) : Situation.Turn.customer(message.text()));
+        }
+        turns.add(Situation.Turn.customer(text));
+        Decision decision = rules.evaluate(accountId, new Situation(turns, null, signals, draftReply));
+        for (HandoverReason reason : decision.reasons()) {
+            String evidence = decision.evidence().stream().filter(e -> e.reason() == reason)
+                    .map(e -> e.rule() + ": " + e.detail()).collect(java.util.stream.Collectors.joining("; "));
+            tools.requestHandover(reason.name(), evidence);
+        }
+        return decision.handover();
     }
 
     /** Greetings and thanks get their short fixed reply even with a model: no tokens spent on "hi". */

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * The conversation is going round in circles: the agent is about to send (nearly) what it already said in one of
  * its last replies, or the shopper asks again what they asked before. Near means the Jaccard similarity of the
- * two texts' words and word pairs; messages of a word or two ("thanks", "ok") are never counted as repeats.
+ * two texts' words and word pairs; messages of a word or two ("thanks", "ok") are never counted as repeats, and
+ * neither is the same answer to such a message (a second "hi" gets the same greeting: that is no loop).
  */
 @Component
 class RepeatedResponseRule implements TriggerRule {
@@ -30,7 +31,9 @@ class RepeatedResponseRule implements TriggerRule {
         double limit = setting.number("similarity");
         List<Evidence> evidence = new ArrayList<>();
         String draft = conversation.situation().draftReply();
-        if (draft != null) {
+        List<NormalizedText> asked = conversation.customerWords();
+        boolean substantial = !asked.isEmpty() && asked.get(asked.size() - 1).size() >= MIN_WORDS;
+        if (draft != null && substantial) {
             NormalizedText draftWords = NormalizedText.of(draft);
             List<String> replies = conversation.agentRepliesNewestFirst();
             int compared = Math.min(replies.size(), (int) setting.number("lastReplies"));
@@ -43,7 +46,6 @@ class RepeatedResponseRule implements TriggerRule {
                 }
             }
         }
-        List<NormalizedText> asked = conversation.customerWords();
         for (int i = asked.size() - 2; i >= 0; i--) {
             double similarity = similarity(asked.get(asked.size() - 1), asked.get(i));
             if (similarity >= limit) {

@@ -234,9 +234,19 @@ class HandoverTriggerRulesTests {
         void aReplyOlderThanTheLastThreeIsNotComparedAndADifferentOneDoesNotFire() {
             String old = "Your order is on its way and arrives in 3 to 5 days.";
             assertThat(check(rule, withAgent(AgentSignals.none(), old, Turn.agent(old), Turn.agent("One"),
-                    Turn.agent("Two"), Turn.agent("Three"), Turn.customer("and?")))).isEmpty();
+                    Turn.agent("Two"), Turn.agent("Three"), Turn.customer("and when will it arrive?")))).isEmpty();
             assertThat(check(rule, withAgent(AgentSignals.none(), "It also comes in red, sizes S to L.",
                     Turn.agent("Yes, it comes in navy blue, sizes S to XL."), Turn.customer("and in red?")))).isEmpty();
+        }
+
+        @Test
+        void theSameGreetingForASecondHiIsNoLoopButTheSameAnswerToAQuestionIs() {
+            String greeting = "Hi! How can I help you today?";
+            assertThat(check(rule, withAgent(AgentSignals.none(), greeting,
+                    Turn.customer("hi"), Turn.agent(greeting), Turn.customer("hello")))).isEmpty();
+            assertThat(check(rule, withAgent(AgentSignals.none(), greeting,
+                    Turn.customer("hi"), Turn.agent(greeting), Turn.customer("can you help me please"))))
+                    .extracting(Evidence::rule).containsExactly("repeated reply");
         }
 
         @Test
