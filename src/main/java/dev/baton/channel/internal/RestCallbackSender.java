@@ -4,18 +4,13 @@ import dev.baton.channel.ChannelKind;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -69,7 +64,7 @@ class RestCallbackSender implements ChannelSender {
                 .timeout(properties.readTimeout())
                 .header("Content-Type", "application/json")
                 .header(DELIVERY_HEADER, delivery.id().toString())
-                .header(SIGNATURE_HEADER, "sha256=" + sign(raw, channel.secret("callbackSecret")))
+                .header(SIGNATURE_HEADER, Sha256Signatures.header(raw, channel.secret("callbackSecret")))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
                 .build();
         try {
@@ -85,16 +80,6 @@ class RestCallbackSender implements ChannelSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw DeliveryFailure.retryable("Interrupted while calling the callback URL.");
-        }
-    }
-
-    static String sign(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
         }
     }
 }

@@ -48,7 +48,7 @@ public class WhatsAppWebhookIntake {
     public String verify(UUID channelId, String mode, String verifyToken, String challenge) {
         ChannelRepository.StoredChannel channel = whatsApp(channelId);
         if (!"subscribe".equals(mode) || challenge == null
-                || !WhatsAppSignatures.sameSecret(channel.secret("verifyToken"), verifyToken)) {
+                || !Sha256Signatures.sameSecret(channel.secret("verifyToken"), verifyToken)) {
             throw new Refused(403, "Forbidden", "The verify token does not match this channel's, or hub.mode is not"
                     + " 'subscribe'.");
         }
@@ -58,7 +58,7 @@ public class WhatsAppWebhookIntake {
     @Transactional
     public Receipt receive(UUID channelId, byte[] body, String signature) {
         ChannelRepository.StoredChannel channel = whatsApp(channelId);
-        if (!WhatsAppSignatures.valid(body, signature, channel.secret("appSecret"))) {
+        if (!Sha256Signatures.valid(body, signature, channel.secret("appSecret"))) {
             log.warn("Refused a WhatsApp webhook for channel {}: {}", channel.channel().slug(),
                     signature == null ? "no X-Hub-Signature-256" : "its signature does not verify with the app secret");
             throw new Refused(401, "Unauthorized", "The webhook's signature (X-Hub-Signature-256) does not verify "

@@ -9,15 +9,16 @@ import java.util.HexFormat;
 import java.util.Locale;
 
 /**
- * Meta signs every webhook with the app's secret: {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the raw
- * body>}. It is checked on the bytes as received, before anything parses them, and compared in constant time.
+ * The {@code sha256=<hex HMAC-SHA256 of the raw body>} signature: Meta signs every WhatsApp webhook this way with the
+ * app's secret ({@code X-Hub-Signature-256}), and Baton signs its REST channel callbacks the same way with the
+ * channel's secret. It is checked on the bytes as received, before anything parses them, in constant time.
  */
-final class WhatsAppSignatures {
+final class Sha256Signatures {
 
     static final String HEADER = "X-Hub-Signature-256";
     private static final String PREFIX = "sha256=";
 
-    private WhatsAppSignatures() {
+    private Sha256Signatures() {
     }
 
     static boolean valid(byte[] body, String header, String appSecret) {
