@@ -117,6 +117,7 @@ public class AgentService implements SalesAgent {
         String reply;
         var attack = Guardrails.attack(text);
         var limit = usage.reached(accountId);
+        List<Situation.Turn> turns = turns(accountId, conversationId, text);
         if (limit.isPresent()) {
             trace.guardrail(limit.get());
             trace.intent(Intent.OTHER, 0);
@@ -126,7 +127,7 @@ public class AgentService implements SalesAgent {
             trace.guardrail(attack.get());
             trace.intent(Intent.OTHER, 0);
             reply = texts.get(language, "refuse_rules");
-        } else if (handoverOn(accountId, conversationId, text, null, Situation.AgentSignals.none(), tools)) {
+        } else if (handoverOn(accountId, turns, null, Situation.AgentSignals.none(), tools)) {
             trace.intent(Intent.OTHER, 0);
             reply = texts.get(language, "handover");
         } else {
@@ -154,7 +155,7 @@ public class AgentService implements SalesAgent {
         }
         if (tools.handovers().isEmpty() && limit.isEmpty() && attack.isEmpty()) {
             Situation.AgentSignals signals = new Situation.AgentSignals(false, text.contains("?"), false, false, false, 0);
-            if (handoverOn(accountId, conversationId, text, reply, signals, tools)) {
+            if (handoverOn(accountId, turns, reply, signals, tools)) {
                 reply = texts.get(language, "handover");
             }
         }
@@ -180,13 +181,8 @@ public class AgentService implements SalesAgent {
      * Runs the handover rules on the conversation so far and this message (and the reply about to be sent, when
      * there is one); a decision to hand over is recorded, reason by reason with its evidence, as handover requests.
      */
-    private boolean handoverOn(UUID accountId, UUID conversationId, String text, String draftReply,
+    private boolean handoverOn(UUID accountId, List<Situation.Turn> turns, String draftReply,
             Situation.AgentSignals signals, StoreTools tools) {
-        List<Situation.Turn> turns = new java.util.ArrayList<>();
-        for (ConversationMessage message : conversations.messages(accountId, conversationId)) {
-            turns.add(message.fromAgent() ? Situation.Turn.agent(message.text()) : Situation.Turn.customer(message.text()));
-        }
-        turns.add(Situation.Turn.customer(text));
         Decision decision = rules.evaluate(accountId, new Situation(turns, null, signals, draftReply));
         for (HandoverReason reason : decision.reasons()) {
             String evidence = decision.evidence().stream().filter(e -> e.reason() == reason)
@@ -194,6 +190,16 @@ public class AgentService implements SalesAgent {
             tools.requestHandover(reason.name(), evidence);
         }
         return decision.handover();
+    }
+
+    /** The conversation so far, ending with the shopper's new message: what the handover rules judge. */
+    private List<Situation.Turn> turns(UUID accountId, UUID conversationId, String text) {
+        List<Situation.Turn> turns = new java.util.ArrayList<>();
+        for (ConversationMessage message : conversations.messages(accountId, conversationId)) {
+            turns.add(message.fromAgent() ? Situation.Turn.agent(message.text()) : Situation.Turn.customer(message.text()));
+        }
+        turns.add(Situation.Turn.customer(text));
+        return turns;
     }
 
     /** Greetings and thanks get their short fixed reply even with a model: no tokens spent on "hi". */
