@@ -18,7 +18,7 @@ public class ConversationRepository {
 
     private static final String CONVERSATION = """
             select c.id, c.account_id, c.contact_id, k.name as contact_name, c.channel_id, c.lead_id, c.status,
-                c.recipient, c.agent_conversation_id, c.created_at, c.closed_at
+                c.recipient, c.agent_conversation_id, c.created_at, c.closed_at, c.handed_over_at
             from conversation c join contact k on k.id = c.contact_id""";
     private static final String MESSAGE = """
             select id, seq, conversation_id, role, text, status, note, in_reply_to, created_at from conversation_message""";
@@ -84,7 +84,9 @@ public class ConversationRepository {
         jdbc.sql("""
                 update conversation set status = :status, updated_at = :now,
                     open_key = case when :status = 'CLOSED' then null else open_key end,
-                    closed_at = case when :status = 'CLOSED' then :now else closed_at end
+                    closed_at = case when :status = 'CLOSED' then :now else closed_at end,
+                    handed_over_at = case when :status = 'HANDED_OVER' then coalesce(handed_over_at, :now)
+                        else handed_over_at end
                 where id = :id""")
                 .param("status", status.name()).param("now", OffsetDateTime.now(clock)).param("id", id).update();
     }
@@ -208,8 +210,12 @@ public class ConversationRepository {
                 ConversationStatus.valueOf(rs.getString("status")), rs.getString("recipient"),
                 rs.getObject("agent_conversation_id", UUID.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("closed_at", OffsetDateTime.class) == null ? null
-                        : rs.getObject("closed_at", OffsetDateTime.class).toInstant());
+                instant(rs, "closed_at"), instant(rs, "handed_over_at"));
+    }
+
+    private static Instant instant(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 
     private static RowMapper<MessageRow> messageMapper() {

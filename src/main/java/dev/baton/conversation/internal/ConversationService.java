@@ -1,6 +1,7 @@
 package dev.baton.conversation.internal;
 
 import dev.baton.agent.SalesAgent;
+import dev.baton.channel.Channels;
 import dev.baton.channel.ConversationGateway;
 import dev.baton.channel.DeliveryUpdated;
 import dev.baton.channel.InboundMessage;
@@ -8,7 +9,10 @@ import dev.baton.channel.Outbox;
 import dev.baton.channel.OutboundMessage;
 import dev.baton.channel.Received;
 import dev.baton.channel.TranscriptLine;
+import dev.baton.conversation.ConversationClosed;
+import dev.baton.conversation.ConversationStarted;
 import dev.baton.conversation.ConversationStatus;
+import dev.baton.conversation.ManagerReplied;
 import dev.baton.pipeline.Lead;
 import dev.baton.pipeline.Leads;
 import dev.baton.shared.BatonException;
@@ -17,6 +21,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -37,16 +42,20 @@ public class ConversationService implements ConversationGateway {
     private final Leads leads;
     private final Outbox outbox;
     private final SalesAgent agent;
+    private final Channels channels;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
     ConversationService(ConversationRepository conversations, ContactResolver contacts, Leads leads, Outbox outbox,
-            SalesAgent agent, ApplicationEventPublisher events) {
+            SalesAgent agent, Channels channels, ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.leads = leads;
         this.outbox = outbox;
         this.agent = agent;
+        this.channels = channels;
         this.events = events;
+        this.clock = clock;
     }
 
     @Override
@@ -88,7 +97,10 @@ public class ConversationService implements ConversationGateway {
                 message.contact().externalId())) {
             Lead lead = leads.openLeadFor(message.accountId(), contactId, message.contact().name());
             conversations.setLead(id, lead.id());
-            return conversations.find(message.accountId(), id).orElseThrow();
+            ConversationRow created = conversations.find(message.accountId(), id).orElseThrow();
+            events.publishEvent(new ConversationStarted(message.accountId(), id, lead.id(), lead.stageId(),
+                    channels.get(message.accountId(), message.channelId()).kind().name(), created.createdAt()));
+            return created;
         }
         return conversations.findOpen(contactId, message.channelId()).orElseThrow();
     }
@@ -158,6 +170,7 @@ public class ConversationService implements ConversationGateway {
         UUID messageId = conversations.insert(accountId, conversationId, "MANAGER", body, "PENDING", null, userId);
         outbox.send(new OutboundMessage(accountId, conversation.channelId(), conversationId, messageId,
                 conversation.recipient(), "MANAGER", body));
+        events.publishEvent(new ManagerReplied(accountId, conversationId, userId, clock.instant()));
         return messageId;
     }
 
@@ -190,8 +203,18 @@ public class ConversationService implements ConversationGateway {
         if (conversation.status() != ConversationStatus.CLOSED) {
             conversations.updateStatus(conversationId, ConversationStatus.CLOSED);
             conversations.insert(accountId, conversationId, "SYSTEM", "Closed by " + who + ".", "NOTE", null, null);
+            ConversationRow closed = get(accountId, conversationId);
+            events.publishEvent(new ConversationClosed(accountId, conversationId, closed.leadId(), stageOf(closed),
+                    closed.agentConversationId() != null, closed.handedOverAt() != null, closed.createdAt(),
+                    closed.closedAt()));
+            return closed;
         }
         return get(accountId, conversationId);
+    }
+
+    private UUID stageOf(ConversationRow conversation) {
+        return conversation.leadId() == null ? null
+                : leads.find(conversation.accountId(), conversation.leadId()).map(Lead::stageId).orElse(null);
     }
 
     private ConversationRow locked(UUID accountId, UUID conversationId) {
