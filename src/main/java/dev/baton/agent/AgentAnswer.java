@@ -4,11 +4,16 @@ import java.util.List;
 
 /**
  * The agent's answer to one message: what to send, in which language (ISO 639-1), and whether a person should take
- * over and why (reason codes such as {@code HUMAN_REQUESTED}).
+ * over, why (reason codes such as {@code HUMAN_REQUESTED}) and on what evidence ("HUMAN_REQUESTED: phrase: ...").
  */
-public record AgentAnswer(String text, String language, boolean handover, List<String> reasons) {
+public record AgentAnswer(String text, String language, boolean handover, List<String> reasons, List<String> evidence) {
 
     public AgentAnswer {
         reasons = List.copyOf(reasons);
+        evidence = List.copyOf(evidence);
+    }
+
+    public AgentAnswer(String text, String language, boolean handover, List<String> reasons) {
+        this(text, language, handover, reasons, List.of());
     }
 }

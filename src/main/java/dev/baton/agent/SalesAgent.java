@@ -1,5 +1,8 @@
 package dev.baton.agent;
 
+import dev.baton.handover.Situation;
+
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,7 +18,21 @@ public interface SalesAgent {
      * Answers one shopper message. Callers answer one message of a conversation at a time (the agent also locks its
      * state), and send the answer's text to the shopper.
      */
-    AgentAnswer answer(UUID accountId, UUID agentConversationId, String text);
+    default AgentAnswer answer(UUID accountId, UUID agentConversationId, String text) {
+        return answer(accountId, agentConversationId, text, Situation.ContactFacts.none());
+    }
+
+    /**
+     * Answers one shopper message knowing what the store knows of the contact (their orders and spend, whether they
+     * have an open issue on another channel), which the VIP and channel-switch handover rules judge.
+     */
+    AgentAnswer answer(UUID accountId, UUID agentConversationId, String text, Situation.ContactFacts contact);
+
+    /**
+     * What the agent did in the conversation, oldest first: each tool call with its arguments and the start of its
+     * result ("lookupOrder {orderNumber=#1001} -> #1001: paid, shipped"), for a manager's summary.
+     */
+    List<String> actions(UUID accountId, UUID agentConversationId);
 
     /** The polite "I can only read text" reply, in the conversation's language, for a photo or a voice note. */
     String onlyTextSupported(UUID accountId, UUID agentConversationId);

@@ -40,6 +40,12 @@ public interface Catalog {
     /** The orders of one customer, found by email or phone (a customer's request for their data). */
     List<Order> ordersOf(UUID accountId, CatalogOrigin origin, String email, String phone);
 
+    /**
+     * What the store knows of a customer, found by email or by phone (digits compared, any formatting): how many
+     * orders and how much they spent, across every origin. Nothing given or nothing found: zero orders.
+     */
+    CustomerHistory customerHistory(UUID accountId, String email, String phone);
+
     /** Deletes the orders of one customer, found by email or phone; answers how many. */
     int redactCustomer(UUID accountId, CatalogOrigin origin, String email, String phone);
 

@@ -5,5 +5,5 @@
  * evidence it fired on, so a manager can see why.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Handover",
-        allowedDependencies = { "knowledge", "account", "shared" })
+        allowedDependencies = { "knowledge", "account", "pipeline", "shared" })
 package dev.baton.handover;

@@ -1,6 +1,7 @@
 package dev.baton.pipeline;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -23,4 +24,16 @@ public interface Leads {
 
     /** How long after a conversation closes the agent waits before it starts in the contact's next one. */
     Duration cooldown(UUID accountId);
+
+    /** Moves the lead to a stage of any of the account's pipelines (publishes {@link LeadStageChanged}). */
+    Lead moveTo(UUID accountId, UUID leadId, UUID stageId);
+
+    /** Makes a user of the account the manager responsible for the lead. */
+    void assign(UUID accountId, UUID leadId, UUID userId);
+
+    /** Adds a note to the lead (a handover summary, a manager's remark); {@code author} is who wrote it. */
+    void addNote(UUID accountId, UUID leadId, String author, String text);
+
+    /** The lead's notes, newest first. */
+    List<LeadNote> notes(UUID accountId, UUID leadId);
 }

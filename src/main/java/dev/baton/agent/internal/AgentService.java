@@ -44,10 +44,11 @@ public class AgentService implements SalesAgent {
     private final Accounts accounts;
     private final UsageLimits usage;
     private final HandoverRules rules;
+    private final dev.baton.handover.Handovers handovers;
 
     AgentService(AgentConversations conversations, LanguageDetection languages, IntentDetector intents,
             OfflineResponder offline, ModelResponder model, AgentTexts texts, Catalog catalog, KnowledgeSearch knowledge,
-            Accounts accounts, UsageLimits usage, HandoverRules rules) {
+            Accounts accounts, UsageLimits usage, HandoverRules rules, dev.baton.handover.Handovers handovers) {
         this.conversations = conversations;
         this.languages = languages;
         this.intents = intents;
@@ -59,6 +60,7 @@ public class AgentService implements SalesAgent {
         this.accounts = accounts;
         this.usage = usage;
         this.rules = rules;
+        this.handovers = handovers;
     }
 
     @Transactional
@@ -74,9 +76,30 @@ public class AgentService implements SalesAgent {
 
     @Override
     @Transactional
-    public AgentAnswer answer(UUID accountId, UUID agentConversationId, String text) {
-        AgentReply reply = reply(accountId, agentConversationId, text);
-        return new AgentAnswer(reply.text(), reply.language().code(), reply.handover(), reply.reasons());
+    public AgentAnswer answer(UUID accountId, UUID agentConversationId, String text, Situation.ContactFacts contact) {
+        AgentReply reply = reply(accountId, agentConversationId, text, contact);
+        List<String> evidence = reply.trace().tools().stream().filter(call -> call.name().equals("requestHandover"))
+                .map(call -> call.arguments().get("reason") + ": " + call.result()).toList();
+        return new AgentAnswer(reply.text(), reply.language().code(), reply.handover(), reply.reasons(), evidence);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> actions(UUID accountId, UUID agentConversationId) {
+        List<String> actions = new java.util.ArrayList<>();
+        for (ConversationMessage message : conversations.messages(accountId, agentConversationId)) {
+            if (message.trace() == null) {
+                continue;
+            }
+            for (Trace.ToolCall call : message.trace().tools()) {
+                if (!call.name().equals("requestHandover")) {
+                    String result = call.result() == null ? "" : call.result().replaceAll("\\s+", " ").strip();
+                    actions.add(call.name() + " " + call.arguments() + " -> "
+                            + (result.length() > 200 ? result.substring(0, 199) + "…" : result));
+                }
+            }
+        }
+        return actions;
     }
 
     @Override
@@ -96,6 +119,11 @@ public class AgentService implements SalesAgent {
 
     @Transactional
     public AgentReply reply(UUID accountId, UUID conversationId, String message) {
+        return reply(accountId, conversationId, message, Situation.ContactFacts.none());
+    }
+
+    @Transactional
+    public AgentReply reply(UUID accountId, UUID conversationId, String message, Situation.ContactFacts contact) {
         long started = System.nanoTime();
         ConversationState state = conversations.lockState(accountId, conversationId)
                 .orElseThrow(() -> BatonException.notFound("Playground session", conversationId));
@@ -127,7 +155,7 @@ public class AgentService implements SalesAgent {
             trace.guardrail(attack.get());
             trace.intent(Intent.OTHER, 0);
             reply = texts.get(language, "refuse_rules");
-        } else if (handoverOn(accountId, turns, null, Situation.AgentSignals.none(), tools)) {
+        } else if (handoverOn(accountId, turns, contact, null, Situation.AgentSignals.none(), tools)) {
             trace.intent(Intent.OTHER, 0);
             reply = texts.get(language, "handover");
         } else {
@@ -155,11 +183,14 @@ public class AgentService implements SalesAgent {
         }
         if (tools.handovers().isEmpty() && limit.isEmpty() && attack.isEmpty()) {
             Situation.AgentSignals signals = new Situation.AgentSignals(false, text.contains("?"), false, false, false, 0);
-            if (handoverOn(accountId, turns, reply, signals, tools)) {
+            if (handoverOn(accountId, turns, contact, reply, signals, tools)) {
                 reply = texts.get(language, "handover");
             }
         }
         List<String> reasons = tools.handovers();
+        if (!reasons.isEmpty() && limit.isEmpty()) {
+            reply = transition(accountId, language, reply, reasons);
+        }
         for (String rule : RULES) {
             trace.handoverRule(rule + (reasons.contains(rule) ? ": fired" : ": not fired"));
         }
@@ -181,15 +212,32 @@ public class AgentService implements SalesAgent {
      * Runs the handover rules on the conversation so far and this message (and the reply about to be sent, when
      * there is one); a decision to hand over is recorded, reason by reason with its evidence, as handover requests.
      */
-    private boolean handoverOn(UUID accountId, List<Situation.Turn> turns, String draftReply,
-            Situation.AgentSignals signals, StoreTools tools) {
-        Decision decision = rules.evaluate(accountId, new Situation(turns, null, signals, draftReply));
+    private boolean handoverOn(UUID accountId, List<Situation.Turn> turns, Situation.ContactFacts contact,
+            String draftReply, Situation.AgentSignals signals, StoreTools tools) {
+        Decision decision = rules.evaluate(accountId, new Situation(turns, contact, signals, draftReply));
         for (HandoverReason reason : decision.reasons()) {
             String evidence = decision.evidence().stream().filter(e -> e.reason() == reason)
                     .map(e -> e.rule() + ": " + e.detail()).collect(java.util.stream.Collectors.joining("; "));
             tools.requestHandover(reason.name(), evidence);
         }
         return decision.handover();
+    }
+
+    /**
+     * The account's transition message (or its "nobody is here now" one) in place of the default handover text the
+     * reply ends with. A reply that says it differently ("I'm not sure... a colleague will get back to you") stays,
+     * followed by the account's own text or the "nobody is here now" one when that is not the default.
+     */
+    private String transition(UUID accountId, Language language, String reply, List<String> reasons) {
+        String standard = texts.get(language, "handover");
+        String own = handovers.transitionMessage(accountId, language.code(), reasons);
+        if (reply.endsWith(standard)) {
+            return reply.substring(0, reply.length() - standard.length()) + own;
+        }
+        if (own.equals(standard)) {
+            return reply;
+        }
+        return reply.strip().isEmpty() ? own : reply + "\n\n" + own;
     }
 
     /** The conversation so far, ending with the shopper's new message: what the handover rules judge. */

@@ -101,6 +101,22 @@ class ModelResponder {
         }
     }
 
+    /** One model call without tools or memory (a handover summary); empty when not configured or it failed. */
+    Optional<String> complete(String instructions, String material) {
+        if (model == null) {
+            return Optional.empty();
+        }
+        try {
+            String text = circuit.executeSupplier(() -> model.chat(
+                    dev.langchain4j.data.message.SystemMessage.from(instructions),
+                    dev.langchain4j.data.message.UserMessage.from(material)).aiMessage().text());
+            return text == null || text.isBlank() ? Optional.empty() : Optional.of(text.strip());
+        } catch (RuntimeException e) {
+            log.warn("Chat model {} could not write a summary: {}", properties.model(), shorten(e.toString()));
+            return Optional.empty();
+        }
+    }
+
     interface SalesAssistant {
         Result<String> chat(@MemoryId UUID conversationId, @UserMessage String message);
     }

@@ -182,6 +182,35 @@ class CatalogRepository {
                 .orElse(List.of());
     }
 
+    /**
+     * A customer's order count and spend: orders whose email matches (any case) or whose phone has the same digits.
+     * Phones are stored as the store formats them, so the database narrows by the last digits and Java compares.
+     */
+    dev.baton.catalog.CustomerHistory customerHistory(UUID accountId, String email, String phone) {
+        String digits = phone == null ? "" : phone.replaceAll("[^0-9]", "");
+        boolean byEmail = email != null && !email.isBlank();
+        boolean byPhone = digits.length() >= 6;
+        if (!byEmail && !byPhone) {
+            return dev.baton.catalog.CustomerHistory.none();
+        }
+        String tail = byPhone ? digits.substring(digits.length() - 6) : "";
+        List<java.math.BigDecimal> totals = jdbc.sql("""
+                select email, phone, total_price from catalog_order where account_id = :account
+                and (lower(email) = lower(:email) or phone like :tail)""")
+                .param("account", accountId).param("email", byEmail ? email.strip() : "")
+                .param("tail", byPhone ? "%" + tail : "")
+                .query((rs, n) -> {
+                    boolean emailMatches = byEmail && email.strip().equalsIgnoreCase(rs.getString("email"));
+                    String stored = rs.getString("phone") == null ? "" : rs.getString("phone").replaceAll("[^0-9]", "");
+                    boolean phoneMatches = byPhone && !stored.isEmpty()
+                            && (stored.endsWith(digits) || digits.endsWith(stored)) && Math.min(stored.length(), digits.length()) >= 7;
+                    return emailMatches || phoneMatches ? rs.getBigDecimal("total_price") : null;
+                })
+                .list().stream().filter(java.util.Objects::nonNull).toList();
+        return new dev.baton.catalog.CustomerHistory(totals.size(),
+                totals.stream().reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+    }
+
     /** The statement restricted to one customer's orders, by email or phone; empty when neither is given. */
     private Optional<JdbcClient.StatementSpec> customerOrders(String statement, UUID accountId, CatalogOrigin origin,
             String email, String phone) {

@@ -193,6 +193,12 @@ class CatalogService implements Catalog {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public dev.baton.catalog.CustomerHistory customerHistory(UUID accountId, String email, String phone) {
+        return catalog.customerHistory(accountId, email, phone);
+    }
+
+    @Override
     @Transactional
     public int redactCustomer(UUID accountId, CatalogOrigin origin, String email, String phone) {
         return catalog.deleteOrdersOf(accountId, origin, email, phone);

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,6 +62,22 @@ class ContactRepository {
                 where account_id = :account and kind = :kind and identity_value = :value and verified = false""")
                 .param("contact", contactId).param("account", accountId).param("kind", kind).param("value", value)
                 .update();
+    }
+
+    /** The contact's verified email and phone (digits), when known. */
+    ContactPoints verifiedPoints(UUID accountId, UUID contactId) {
+        List<String[]> rows = jdbc.sql("""
+                select kind, identity_value from contact_identity
+                where account_id = :account and contact_id = :contact and verified and kind in ('EMAIL', 'PHONE')
+                order by created_at""")
+                .param("account", accountId).param("contact", contactId)
+                .query((rs, n) -> new String[] { rs.getString("kind"), rs.getString("identity_value") }).list();
+        String email = rows.stream().filter(r -> r[0].equals("EMAIL")).map(r -> r[1]).findFirst().orElse(null);
+        String phone = rows.stream().filter(r -> r[0].equals("PHONE")).map(r -> r[1]).findFirst().orElse(null);
+        return new ContactPoints(email, phone);
+    }
+
+    record ContactPoints(String email, String phone) {
     }
 
     void rename(UUID accountId, UUID contactId, String name) {

@@ -188,6 +188,15 @@ public class ConversationRepository {
                 .query(messageMapper()).list();
     }
 
+    /** Whether the contact has a conversation handed to the team, not closed, on another channel. */
+    boolean handedOverElsewhere(UUID accountId, UUID contactId, UUID channelId) {
+        return jdbc.sql("""
+                select count(*) from conversation where account_id = :account and contact_id = :contact
+                and channel_id <> :channel and status = 'HANDED_OVER'""")
+                .param("account", accountId).param("contact", contactId).param("channel", channelId)
+                .query(Long.class).single() > 0;
+    }
+
     /** What a contact saw on a channel, across its conversations there: no team notes. */
     List<MessageRow> seenBy(UUID accountId, UUID contactId, UUID channelId, long afterSeq, int limit) {
         return jdbc.sql("""

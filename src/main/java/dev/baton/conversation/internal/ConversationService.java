@@ -13,6 +13,7 @@ import dev.baton.conversation.ConversationClosed;
 import dev.baton.conversation.ConversationStarted;
 import dev.baton.conversation.ConversationStatus;
 import dev.baton.conversation.ManagerReplied;
+import dev.baton.handover.Handovers;
 import dev.baton.pipeline.Lead;
 import dev.baton.pipeline.Leads;
 import dev.baton.shared.BatonException;
@@ -43,17 +44,19 @@ public class ConversationService implements ConversationGateway {
     private final Outbox outbox;
     private final SalesAgent agent;
     private final Channels channels;
+    private final Handovers handovers;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, ContactResolver contacts, Leads leads, Outbox outbox,
-            SalesAgent agent, Channels channels, ApplicationEventPublisher events, Clock clock) {
+            SalesAgent agent, Channels channels, Handovers handovers, ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.leads = leads;
         this.outbox = outbox;
         this.agent = agent;
         this.channels = channels;
+        this.handovers = handovers;
         this.events = events;
         this.clock = clock;
     }
@@ -82,6 +85,9 @@ public class ConversationService implements ConversationGateway {
                 message.externalMessageId(), body, note)) {
             MessageRow first = conversations.findByExternalId(message.channelId(), message.externalMessageId()).orElseThrow();
             return new Received(first.conversationId(), first.id(), true);
+        }
+        if (conversation.status() == ConversationStatus.HANDED_OVER) {
+            handovers.shopperWrote(message.accountId(), conversation.id());
         }
         events.publishEvent(new MessageReceived(message.accountId(), conversation.id()));
         return new Received(conversation.id(), messageId, false);
@@ -170,6 +176,7 @@ public class ConversationService implements ConversationGateway {
         UUID messageId = conversations.insert(accountId, conversationId, "MANAGER", body, "PENDING", null, userId);
         outbox.send(new OutboundMessage(accountId, conversation.channelId(), conversationId, messageId,
                 conversation.recipient(), "MANAGER", body));
+        handovers.managerReplied(accountId, conversationId, userId);
         events.publishEvent(new ManagerReplied(accountId, conversationId, userId, clock.instant()));
         return messageId;
     }
@@ -190,6 +197,7 @@ public class ConversationService implements ConversationGateway {
         }
         if (conversation.status() != ConversationStatus.AI_ACTIVE) {
             conversations.startAgent(conversationId, agent.start(accountId));
+            handovers.handedBack(accountId, conversationId);
             conversations.insert(accountId, conversationId, "SYSTEM", who + " handed the conversation back to the agent.",
                     "NOTE", null, null);
         }
@@ -203,6 +211,7 @@ public class ConversationService implements ConversationGateway {
         if (conversation.status() != ConversationStatus.CLOSED) {
             conversations.updateStatus(conversationId, ConversationStatus.CLOSED);
             conversations.insert(accountId, conversationId, "SYSTEM", "Closed by " + who + ".", "NOTE", null, null);
+            handovers.closed(accountId, conversationId);
             ConversationRow closed = get(accountId, conversationId);
             events.publishEvent(new ConversationClosed(accountId, conversationId, closed.leadId(), stageOf(closed),
                     closed.agentConversationId() != null, closed.handedOverAt() != null, closed.createdAt(),

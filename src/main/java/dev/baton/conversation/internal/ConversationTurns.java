@@ -7,6 +7,7 @@ import dev.baton.channel.Channels;
 import dev.baton.channel.Outbox;
 import dev.baton.channel.OutboundMessage;
 import dev.baton.conversation.ConversationStatus;
+import dev.baton.handover.Situation;
 import dev.baton.pipeline.Leads;
 import org.jobrunr.jobs.annotations.Recurring;
 import org.slf4j.Logger;
@@ -44,9 +45,10 @@ public class ConversationTurns {
     private final Outbox outbox;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final HandoverStep handover;
 
     ConversationTurns(ConversationRepository conversations, SalesAgent agent, Channels channels, Leads leads,
-            Outbox outbox, TransactionTemplate transaction, Clock clock) {
+            Outbox outbox, TransactionTemplate transaction, Clock clock, HandoverStep handover) {
         this.conversations = conversations;
         this.agent = agent;
         this.channels = channels;
@@ -54,6 +56,7 @@ public class ConversationTurns {
         this.outbox = outbox;
         this.transaction = transaction;
         this.clock = clock;
+        this.handover = handover;
     }
 
     @ApplicationModuleListener
@@ -152,25 +155,23 @@ public class ConversationTurns {
             conversations.startAgent(conversation.id(), agentConversation);
         }
         String reply;
-        boolean handover = false;
-        List<String> reasons = List.of();
+        AgentAnswer answer = null;
+        Situation.ContactFacts contact = Situation.ContactFacts.none();
         if (message.note() != null && message.note().startsWith(ConversationService.UNSUPPORTED)) {
             reply = agent.onlyTextSupported(accountId, agentConversation);
         } else {
-            AgentAnswer answer = agent.answer(accountId, agentConversation, message.text());
+            contact = handover.contactFacts(conversation);
+            answer = agent.answer(accountId, agentConversation, message.text(), contact);
             reply = answer.text();
-            handover = answer.handover();
-            reasons = answer.reasons();
         }
         UUID replyId = conversations.insert(accountId, conversation.id(), "AGENT", reply, "PENDING", null, null,
                 message.id());
         outbox.send(new OutboundMessage(accountId, conversation.channelId(), conversation.id(), replyId,
                 conversation.recipient(), "AGENT", reply));
         conversations.markHandled(message.id(), "ANSWERED", null);
-        if (handover) {
-            conversations.updateStatus(conversation.id(), ConversationStatus.HANDED_OVER);
-            conversations.insert(accountId, conversation.id(), "SYSTEM",
-                    "The agent handed the conversation over: " + String.join(", ", reasons) + ".", "NOTE", null, null);
+        if (answer != null && answer.handover()) {
+            ConversationRow current = conversations.find(accountId, conversation.id()).orElseThrow();
+            handover.handOver(current, answer.language(), answer.reasons(), answer.evidence(), contact);
         }
     }
 
@@ -186,10 +187,8 @@ public class ConversationTurns {
         }
         conversations.markHandled(pending.get().id(), "NOT_ANSWERED", "Baton could not answer: " + error);
         if (locked.get().status() == ConversationStatus.AI_ACTIVE) {
-            conversations.updateStatus(conversationId, ConversationStatus.HANDED_OVER);
-            conversations.insert(locked.get().accountId(), conversationId, "SYSTEM",
-                    "The agent handed the conversation over: TECHNICAL_ISSUE (Baton could not answer a message).",
-                    "NOTE", null, null);
+            handover.handOver(locked.get(), null, List.of("TECHNICAL_ISSUE"),
+                    List.of("TECHNICAL_ISSUE: Baton could not answer a message: " + error), Situation.ContactFacts.none());
         }
         return Turn.ANSWERED;
     }

@@ -1,6 +1,7 @@
 package dev.baton.pipeline.internal;
 
 import dev.baton.pipeline.Lead;
+import dev.baton.pipeline.LeadNote;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -87,6 +88,31 @@ class LeadRepository {
                 where account_id = :account and id = :id""")
                 .param("pipeline", pipelineId).param("stage", stageId).param("now", OffsetDateTime.now(clock))
                 .param("account", accountId).param("id", leadId).update() > 0;
+    }
+
+    boolean assign(UUID accountId, UUID leadId, UUID userId) {
+        return jdbc.sql("update lead set responsible_user_id = :user, updated_at = :now where account_id = :account and id = :id")
+                .param("user", userId).param("now", OffsetDateTime.now(clock))
+                .param("account", accountId).param("id", leadId).update() > 0;
+    }
+
+    void addNote(UUID accountId, UUID leadId, String author, String text) {
+        jdbc.sql("""
+                insert into lead_note (id, account_id, lead_id, author, text, created_at)
+                values (:id, :account, :lead, :author, :text, :now)""")
+                .param("id", UUID.randomUUID()).param("account", accountId).param("lead", leadId)
+                .param("author", author).param("text", text).param("now", OffsetDateTime.now(clock)).update();
+    }
+
+    List<LeadNote> notes(UUID accountId, UUID leadId) {
+        return jdbc.sql("""
+                select id, lead_id, author, text, created_at from lead_note
+                where account_id = :account and lead_id = :lead order by created_at desc, id""")
+                .param("account", accountId).param("lead", leadId)
+                .query((rs, n) -> new LeadNote(rs.getObject("id", UUID.class), rs.getObject("lead_id", UUID.class),
+                        rs.getString("author"), rs.getString("text"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .list();
     }
 
     private static Map<String, Object> filter(UUID accountId, UUID pipelineId, UUID stageId) {

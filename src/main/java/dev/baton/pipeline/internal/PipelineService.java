@@ -2,6 +2,7 @@ package dev.baton.pipeline.internal;
 
 import dev.baton.account.AccountCreated;
 import dev.baton.pipeline.Lead;
+import dev.baton.pipeline.LeadNote;
 import dev.baton.pipeline.LeadStageChanged;
 import dev.baton.pipeline.Leads;
 import dev.baton.pipeline.Stage;
@@ -175,6 +176,33 @@ public class PipelineService implements Leads {
             events.publishEvent(new LeadStageChanged(accountId, leadId, lead.stageId(), stage.id()));
         }
         return leads.find(accountId, leadId).orElseThrow();
+    }
+
+    @Override
+    @Transactional
+    public Lead moveTo(UUID accountId, UUID leadId, UUID stageId) {
+        return moveLead(accountId, leadId, stageId);
+    }
+
+    @Override
+    @Transactional
+    public void assign(UUID accountId, UUID leadId, UUID userId) {
+        if (!leads.assign(accountId, leadId, userId)) {
+            throw BatonException.notFound("Lead", leadId);
+        }
+    }
+
+    @Override
+    @Transactional
+    public void addNote(UUID accountId, UUID leadId, String author, String text) {
+        leads.find(accountId, leadId).orElseThrow(() -> BatonException.notFound("Lead", leadId));
+        leads.addNote(accountId, leadId, author, text);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<LeadNote> notes(UUID accountId, UUID leadId) {
+        return leads.notes(accountId, leadId);
     }
 
     @Transactional
