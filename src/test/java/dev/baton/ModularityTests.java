@@ -22,7 +22,7 @@ class ModularityTests {
     @Test
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("account", "agent", "catalog", "channel", "conversation", "fileimport", "handover",
+                .containsExactlyInAnyOrder("account", "agent", "catalog", "channel", "conversation", "fileimport", "handover", "inbox",
                         "knowledge", "pipeline", "shared", "shopify");
     }
 

@@ -50,6 +50,9 @@ public interface Handovers {
      */
     void managerReplied(UUID accountId, UUID conversationId, UUID userId);
 
+    /** A manager takes the open ticket (or an admin gives it to them); false when there is no open ticket. */
+    boolean assign(UUID accountId, UUID conversationId, UUID userId);
+
     /** The conversation was closed: the open ticket is resolved. */
     void closed(UUID accountId, UUID conversationId);
 

@@ -188,6 +188,18 @@ public class ConversationRepository {
                 .query(messageMapper()).list();
     }
 
+    long lastSeq(UUID accountId, java.util.Collection<UUID> conversationIds) {
+        if (conversationIds.isEmpty()) {
+            return 0;
+        }
+        Long seq = jdbc.sql("""
+                select max(seq) from conversation_message where account_id = :account
+                and conversation_id in (:conversations)""")
+                .param("account", accountId).param("conversations", List.copyOf(conversationIds))
+                .query(Long.class).optional().orElse(null);
+        return seq == null ? 0 : seq;
+    }
+
     /** Whether the contact has a conversation handed to the team, not closed, on another channel. */
     boolean handedOverElsewhere(UUID accountId, UUID contactId, UUID channelId) {
         return jdbc.sql("""

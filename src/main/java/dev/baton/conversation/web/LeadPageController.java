@@ -58,6 +58,7 @@ class LeadPageController {
         model.addAttribute("channels", byId);
         model.addAttribute("shown", shown);
         model.addAttribute("messages", shown == null ? List.of() : conversations.messages(accountId, shown.id(), 0, 1000));
+        model.addAttribute("notes", leads.notes(accountId, leadId));
         return "conversation/lead";
     }
 

@@ -63,7 +63,8 @@ final class ExtractiveSummary {
 
         List<String> facts = facts(String.join("\n", shopper) + "\n" + String.join("\n", request.agentActions()));
         if (request.contact().orderCount() != null && request.contact().orderCount() > 0) {
-            facts.add(request.contact().orderCount() + " orders at the store"
+            int orders = request.contact().orderCount();
+            facts.add(orders + (orders == 1 ? " order" : " orders") + " at the store"
                     + (request.contact().lifetimeSpend() == null ? "" : ", " + request.contact().lifetimeSpend().toPlainString() + " spent"));
         }
         line(summary, "Key facts", facts.isEmpty() ? "none mentioned" : String.join(" · ", facts));

@@ -267,6 +267,12 @@ class HandoverService implements Handovers {
 
     @Override
     @Transactional
+    public boolean assign(UUID accountId, UUID conversationId, UUID userId) {
+        return tickets.assign(accountId, conversationId, userId);
+    }
+
+    @Override
+    @Transactional
     public void closed(UUID accountId, UUID conversationId) {
         tickets.end(accountId, conversationId, "RESOLVED");
     }

@@ -138,6 +138,16 @@ class TicketRepository {
                 .param("account", accountId).param("conversation", conversationId).update();
     }
 
+    boolean assign(UUID accountId, UUID conversationId, UUID userId) {
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return jdbc.sql("""
+                update handover_ticket set assignee_id = :user, assigned_group = null, assigned_at = :now,
+                    updated_at = :now
+                where account_id = :account and open_key = :conversation""")
+                .param("user", userId).param("now", now)
+                .param("account", accountId).param("conversation", conversationId).update() > 0;
+    }
+
     void end(UUID accountId, UUID conversationId, String status) {
         OffsetDateTime now = OffsetDateTime.now(clock);
         jdbc.sql("""
