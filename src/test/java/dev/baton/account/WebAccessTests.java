@@ -97,7 +97,7 @@ class WebAccessTests {
     }
 
     private static UsernamePasswordAuthenticationToken as(java.util.UUID accountId, Role role) {
-        return new UsernamePasswordAuthenticationToken(new BatonPrincipal(accountId, "someone", role), null,
+        return new UsernamePasswordAuthenticationToken(new BatonPrincipal(accountId, null, "someone", role), null,
                 AuthorityUtils.createAuthorityList("ROLE_" + role.name()));
     }
 }

@@ -208,7 +208,7 @@ class ShopifyInstallTests {
     }
 
     private MockHttpServletRequestBuilder asOwner(MockHttpServletRequestBuilder request) {
-        var principal = new BatonPrincipal(accountId, "owner", Role.OWNER);
+        var principal = new BatonPrincipal(accountId, null, "owner", Role.OWNER);
         return request.with(authentication(new UsernamePasswordAuthenticationToken(principal, null,
                 AuthorityUtils.createAuthorityList("ROLE_OWNER"))));
     }

@@ -36,20 +36,22 @@ class AccountRepository {
         return id;
     }
 
-    void createUser(UUID accountId, String username, String passwordHash, Role role) {
+    UUID createUser(UUID accountId, String username, String passwordHash, Role role) {
+        UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into app_user (id, account_id, username, password_hash, role, created_at)
                 values (:id, :accountId, :username, :hash, :role, :now)""")
-                .param("id", UUID.randomUUID()).param("accountId", accountId).param("username", username)
+                .param("id", id).param("accountId", accountId).param("username", username)
                 .param("hash", passwordHash).param("role", role.name()).param("now", now())
                 .update();
+        return id;
     }
 
     Optional<StoredUser> findUser(String username) {
-        return jdbc.sql("select account_id, username, password_hash, role from app_user where username = :username")
+        return jdbc.sql("select id, account_id, username, password_hash, role from app_user where username = :username")
                 .param("username", username)
-                .query((rs, n) -> new StoredUser(rs.getObject("account_id", UUID.class), rs.getString("username"),
-                        rs.getString("password_hash"), Role.valueOf(rs.getString("role"))))
+                .query((rs, n) -> new StoredUser(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
+                        rs.getString("username"), rs.getString("password_hash"), Role.valueOf(rs.getString("role"))))
                 .optional();
     }
 
@@ -84,6 +86,6 @@ class AccountRepository {
         return OffsetDateTime.now(clock);
     }
 
-    record StoredUser(UUID accountId, String username, String passwordHash, Role role) {
+    record StoredUser(UUID id, UUID accountId, String username, String passwordHash, Role role) {
     }
 }

@@ -48,7 +48,7 @@ class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
             entryPoint.commence(request, response, new BadCredentialsException("Unknown API key"));
             return;
         }
-        BatonPrincipal principal = new BatonPrincipal(account.get(), "api-key", Role.OWNER);
+        BatonPrincipal principal = new BatonPrincipal(account.get(), null, "api-key", Role.OWNER);
         var authentication = new UsernamePasswordAuthenticationToken(principal, null,
                 AuthorityUtils.createAuthorityList("ROLE_" + Role.OWNER.name()));
         SecurityContextHolder.getContext().setAuthentication(authentication);

@@ -33,7 +33,7 @@ class BatonUserDetailsService implements UserDetailsService {
 
         AccountUser(AccountRepository.StoredUser user) {
             super(user.username(), user.passwordHash(), authorities(user));
-            this.principal = new BatonPrincipal(user.accountId(), user.username(), user.role());
+            this.principal = new BatonPrincipal(user.accountId(), user.id(), user.username(), user.role());
         }
 
         BatonPrincipal principal() {

@@ -3,6 +3,7 @@ package dev.baton.account.internal;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -16,7 +17,7 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 
 /**
  * Two doors: the HTTP API ({@code /api/**}) takes per-account API keys and keeps no session; the web UI signs
- * users in with a login page. Owners and admins see everything; managers only the inbox.
+ * users in with a login page. Owners and admins see everything; managers only the inbox (and their own availability).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -26,6 +27,9 @@ class SecurityConfiguration {
 
     /** The chat widget on stores' pages: its script and its API, named by the public widget key; no cookies. */
     static final String[] WEB_CHAT_WIDGET = {"/widget/**"};
+
+    /** A signed-in user's own availability (any role). */
+    static final String MY_AVAILABILITY = "/team/me/availability";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -58,6 +62,8 @@ class SecurityConfiguration {
                         .requestMatchers(PLATFORM_CALLBACKS).permitAll()
                         .requestMatchers(WEB_CHAT_WIDGET).permitAll()
                         .requestMatchers("/inbox/**").hasAnyRole("OWNER", "ADMIN", "MANAGER")
+                        // Every signed-in user says for themselves whether they take handed-over conversations.
+                        .requestMatchers(HttpMethod.POST, MY_AVAILABILITY).hasAnyRole("OWNER", "ADMIN", "MANAGER")
                         .anyRequest().hasAnyRole("OWNER", "ADMIN"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PLATFORM_CALLBACKS).ignoringRequestMatchers(WEB_CHAT_WIDGET))
                 .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/knowledge", false).permitAll())
