@@ -52,10 +52,21 @@ class WebAccessTests {
     void theOwnerSignsInWithTheBootstrapPassword() throws Exception {
         mvc.perform(formLogin().user("admin").password("owner-pass"))
                 .andExpect(authenticated().withUsername("admin"))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/").with(authentication(as(accounts.create("Home test store").id(), Role.OWNER))))
                 .andExpect(redirectedUrl("/knowledge"));
         mvc.perform(formLogin().user("admin").password("wrong"))
                 .andExpect(unauthenticated())
                 .andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void managersLandInTheInboxAndMayOpenIt() throws Exception {
+        var account = accounts.create("Inbox access store");
+        mvc.perform(get("/").with(authentication(as(account.id(), Role.MANAGER))))
+                .andExpect(redirectedUrl("/inbox"));
+        mvc.perform(get("/inbox").with(authentication(as(account.id(), Role.MANAGER))))
+                .andExpect(status().isOk());
     }
 
     @Test

@@ -61,12 +61,12 @@ class SecurityConfiguration {
                         // Store platforms call these; each checks the platform's own signature instead.
                         .requestMatchers(PLATFORM_CALLBACKS).permitAll()
                         .requestMatchers(WEB_CHAT_WIDGET).permitAll()
-                        .requestMatchers("/inbox/**").hasAnyRole("OWNER", "ADMIN", "MANAGER")
+                        .requestMatchers("/", "/inbox", "/inbox/**").hasAnyRole("OWNER", "ADMIN", "MANAGER")
                         // Every signed-in user says for themselves whether they take handed-over conversations.
                         .requestMatchers(HttpMethod.POST, MY_AVAILABILITY).hasAnyRole("OWNER", "ADMIN", "MANAGER")
                         .anyRequest().hasAnyRole("OWNER", "ADMIN"))
                 .csrf(csrf -> csrf.ignoringRequestMatchers(PLATFORM_CALLBACKS).ignoringRequestMatchers(WEB_CHAT_WIDGET))
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/knowledge", false).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", false).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
     }

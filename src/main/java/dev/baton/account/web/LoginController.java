@@ -11,8 +11,11 @@ class LoginController {
         return "login";
     }
 
+    /** Where signing in lands: managers work in the inbox, owners and admins start with the knowledge base. */
     @GetMapping("/")
-    String home() {
-        return "redirect:/knowledge";
+    String home(org.springframework.security.core.Authentication authentication) {
+        boolean manager = authentication != null && authentication.getAuthorities().stream()
+                .noneMatch(a -> a.getAuthority().equals("ROLE_OWNER") || a.getAuthority().equals("ROLE_ADMIN"));
+        return manager ? "redirect:/inbox" : "redirect:/knowledge";
     }
 }
