@@ -43,14 +43,15 @@ class InboxPageController {
 
     @GetMapping("/inbox")
     String page(@RequestParam(name = "c", required = false) UUID conversationId, Model model) {
+        // Opening marks it read: before the list is read, so the list shows it read too.
+        if (conversationId != null) {
+            model.addAttribute("opened", inbox.open(account.principal(), conversationId));
+        }
         List<InboxItem> items = inbox.items(account.principal());
         model.addAttribute("items", items);
         model.addAttribute("selectedId", conversationId);
         model.addAttribute("now", clock.instant());
         model.addAttribute("me", account.principal());
-        if (conversationId != null) {
-            model.addAttribute("opened", inbox.open(account.principal(), conversationId));
-        }
         return "inbox/index";
     }
 

@@ -13,11 +13,11 @@ import java.nio.charset.StandardCharsets;
  * widget's script tag pasted in as a store owner would, and loud CSS of its own that must not reach the widget.
  * {@code /} is the home page, {@code /product} a second page of the same store.
  */
-final class StorePage implements AutoCloseable {
+public final class StorePage implements AutoCloseable {
 
     private final HttpServer server;
 
-    StorePage(int batonPort, String publicKey) {
+    public StorePage(int batonPort, String publicKey) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -39,7 +39,7 @@ final class StorePage implements AutoCloseable {
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
