@@ -137,6 +137,8 @@ class UserApiTests {
                 "The password needs at least 8 characters.");
         assertProblem(api.create(Map.of("username", "boss-" + suffix, "password", "boss-password", "role", "BOSS")),
                 400, "The role is OWNER, ADMIN or MANAGER; 'BOSS' is not.");
+        assertProblem(api.create(Map.of("username", "long-" + suffix, "password", "a".repeat(73))), 400,
+                "The password is at most 72 bytes (72 plain letters and digits; fewer with accents or emoji).");
         assertProblem(api.create(Map.of("password", "nobody-password")), 400, "A username is required.");
         assertProblem(api.create(Map.of("username", "comma-" + suffix, "password", "comma-password",
                 "groups", List.of("VIP,Gold"))), 400, "A group name has no commas; 'VIP,Gold' does.");

@@ -1,6 +1,7 @@
 package dev.baton.account.internal;
 
 import dev.baton.account.Team;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -9,9 +10,10 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @Configuration(proxyBeanMethods = false)
 class PresenceConfiguration implements WebMvcConfigurer {
 
-    private final Team team;
+    // A provider, so a @WebMvcTest slice (which picks up every WebMvcConfigurer) needs no Team bean.
+    private final ObjectProvider<Team> team;
 
-    PresenceConfiguration(Team team) {
+    PresenceConfiguration(ObjectProvider<Team> team) {
         this.team = team;
     }
 

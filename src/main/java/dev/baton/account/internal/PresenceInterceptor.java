@@ -2,6 +2,7 @@ package dev.baton.account.internal;
 
 import dev.baton.account.BatonPrincipal;
 import dev.baton.account.Team;
+import org.springframework.beans.factory.ObjectProvider;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -19,9 +20,9 @@ class PresenceInterceptor implements HandlerInterceptor {
 
     private static final Logger log = LoggerFactory.getLogger(PresenceInterceptor.class);
 
-    private final Team team;
+    private final ObjectProvider<Team> team;
 
-    PresenceInterceptor(Team team) {
+    PresenceInterceptor(ObjectProvider<Team> team) {
         this.team = team;
     }
 
@@ -31,7 +32,7 @@ class PresenceInterceptor implements HandlerInterceptor {
         if (authentication != null && authentication.getPrincipal() instanceof BatonPrincipal principal
                 && principal.userId() != null) {
             try {
-                team.seen(principal.userId());
+                team.ifAvailable(presence -> presence.seen(principal.userId()));
             } catch (DataAccessException e) {
                 // Presence is a hint for assignment; the page the user asked for matters more.
                 log.warn("Could not record that user {} was seen: {}", principal.userId(), e.getMessage());
