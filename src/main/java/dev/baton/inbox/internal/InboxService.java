@@ -105,6 +105,11 @@ public class InboxService {
         conversations.handBack(principal.accountId(), conversationId, who(principal));
     }
 
+    /** The signed-in person as a team member (none for an API key). */
+    public Optional<TeamMember> member(BatonPrincipal principal) {
+        return Optional.ofNullable(principal.userId()).flatMap(id -> team.member(principal.accountId(), id));
+    }
+
     public String who(BatonPrincipal principal) {
         return Optional.ofNullable(principal.userId()).flatMap(id -> team.member(principal.accountId(), id))
                 .map(TeamMember::label).orElse(principal.name());

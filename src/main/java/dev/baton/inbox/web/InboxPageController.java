@@ -51,7 +51,8 @@ class InboxPageController {
         model.addAttribute("items", items);
         model.addAttribute("selectedId", conversationId);
         model.addAttribute("now", clock.instant());
-        model.addAttribute("me", account.principal());
+        model.addAttribute("viewer", account.principal());
+        inbox.member(account.principal()).ifPresent(member -> model.addAttribute("me", member));
         return "inbox/index";
     }
 
@@ -67,7 +68,7 @@ class InboxPageController {
     String detail(@PathVariable UUID id, Model model) {
         model.addAttribute("opened", inbox.open(account.principal(), id));
         model.addAttribute("now", clock.instant());
-        model.addAttribute("me", account.principal());
+        model.addAttribute("viewer", account.principal());
         return "inbox/index :: detail";
     }
 
