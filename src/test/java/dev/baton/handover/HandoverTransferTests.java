@@ -240,7 +240,8 @@ class HandoverTransferTests {
         assertThat(reply).startsWith("Thank you for your patience! Our team is not available right now")
                 .contains("a person will reply here by").contains(expected);
         // The SLA counts from the team's return, not from now.
-        Instant due = ((OffsetDateTime) ticketRow(conversation).get("sla_due_at")).toInstant();
+        Instant due = jdbc.sql("select sla_due_at from handover_ticket where conversation_id = :c")
+                .param("c", UUID.fromString(conversation)).query(OffsetDateTime.class).single().toInstant();
         assertThat(due.atOffset(ZoneOffset.UTC).getHour()).isEqualTo(now.getHour() < 12 ? 14 : 3);
     }
 
