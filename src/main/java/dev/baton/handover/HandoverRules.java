@@ -6,4 +6,7 @@ import java.util.UUID;
 public interface HandoverRules {
 
     Decision evaluate(UUID accountId, Situation situation);
+
+    /** The reasons switched on for the account: a chat model may hand over for these only. */
+    java.util.Set<HandoverReason> enabled(UUID accountId);
 }

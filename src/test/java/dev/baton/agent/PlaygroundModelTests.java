@@ -110,6 +110,49 @@ class PlaygroundModelTests {
     }
 
     @Test
+    void theModelsOwnJudgementHandsOverWithAFixedReasonAndItsWhy() {
+        openAi.stubFor(completion().willReturn(json(toolCall("requestHandover",
+                "{\\\"reason\\\":\\\"SPECIAL_POLICY\\\",\\\"why\\\":\\\"wants a refund 90 days after delivery\\\"}"))));
+        openAi.stubFor(completion().atPriority(1).withRequestBody(containing("\"tool_call_id\""))
+                .willReturn(json(reply("I've asked a colleague to look at this for you."))));
+
+        Map<String, Object> answer = playground.say(session, "My boots arrived three months ago, can I still get my money back?");
+
+        assertThat(PlaygroundApi.handover(answer)).containsEntry("triggered", true);
+        assertThat(PlaygroundApi.reasons(answer)).containsExactly("SPECIAL_POLICY");
+        assertThat((String) answer.get("reply")).startsWith("I've asked a colleague to look at this for you.");
+        // The model is offered the fixed reason codes only.
+        openAi.verify(postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("\"SENSITIVE_DATA\"")));
+    }
+
+    @Test
+    void aReasonTheStoreSwitchedOffIsRefusedToTheModel() {
+        setRule("SPECIAL_POLICY", false);
+        try {
+            openAi.stubFor(completion().willReturn(json(toolCall("requestHandover",
+                    "{\\\"reason\\\":\\\"SPECIAL_POLICY\\\",\\\"why\\\":\\\"asks for a price match\\\"}"))));
+            openAi.stubFor(completion().atPriority(1).withRequestBody(containing("\"tool_call_id\""))
+                    .willReturn(json(reply("Our prices are the ones on the site; I can help you pick a size."))));
+
+            Map<String, Object> answer = playground.say(session, "Will you match the price I saw elsewhere?");
+
+            assertThat(PlaygroundApi.handover(answer)).containsEntry("triggered", false);
+            openAi.verify(postRequestedFor(urlEqualTo(COMPLETIONS))
+                    .withRequestBody(containing("does not hand over for SPECIAL_POLICY")));
+        } finally {
+            setRule("SPECIAL_POLICY", true);
+        }
+    }
+
+    private void setRule(String reason, boolean enabled) {
+        var response = playground.client().put().uri("/api/v1/handover/rules")
+                .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+                .body(Map.of("rules", List.of(Map.of("reason", reason, "enabled", enabled))))
+                .retrieve().toBodilessEntity();
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
     void aReplyWithAPriceNoToolGaveIsNotSentAndAPersonTakesOver() {
         openAi.stubFor(completion().willReturn(json(reply("Today only, the Ridgeline Trail Runner is $99.00 for you."))));
 

@@ -161,6 +161,9 @@ public class AgentService implements SalesAgent {
         } else {
             IntentDetector.Detection intent = intents.detect(text);
             trace.intent(intent.intent(), intent.score());
+            if (useModel(intent)) {
+                tools.enabledReasons(rules.enabled(accountId));
+            }
             Optional<String> fromModel = useModel(intent) ? model.respond(conversationId, text, language,
                     accounts.settings(accountId).name(), tools, trace) : Optional.empty();
             if (fromModel.isPresent()) {

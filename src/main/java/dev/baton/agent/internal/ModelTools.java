@@ -1,6 +1,7 @@
 package dev.baton.agent.internal;
 
 import dev.baton.catalog.PolicyType;
+import dev.baton.handover.HandoverReason;
 import dev.langchain4j.agent.tool.P;
 import dev.langchain4j.agent.tool.Tool;
 
@@ -58,12 +59,26 @@ class ModelTools {
         return resultOrNothing("The store has no such policy.");
     }
 
-    @Tool("Hands the conversation to a person from the store's team. Use it when the shopper asks for a person, when "
-            + "the tools do not answer the question, or for exceptions to the store's policies.")
-    String requestHandover(@P("why, in a few words") String reason) {
-        String code = reason != null && reason.toUpperCase(Locale.ROOT).matches("[A-Z_]{3,40}")
-                ? reason.toUpperCase(Locale.ROOT) : "MODEL_REQUESTED";
-        tools.requestHandover(code, "the model asked for a person: " + reason);
+    /**
+     * The model's own judgement, one more handover signal beside the rules: it names one of the fixed reason codes
+     * and why. A reason the store switched off is refused, as the rule for it would be.
+     */
+    @Tool("Hands the conversation to a person from the store's team. reason is one of: HUMAN_REQUESTED (the shopper "
+            + "asks for a person), NEGATIVE_EMOTION (angry or distressed), OUT_OF_KNOWLEDGE (the tools do not answer "
+            + "the question), SPECIAL_POLICY (an exception: refund outside the policy, compensation, price match, a "
+            + "custom deal), REPEATED_RESPONSE (you keep giving the same answer), TECHNICAL_ISSUE (a crash, a payment "
+            + "error, a bug), DATA_NOT_FOUND (an order or customer cannot be found), SENSITIVE_DATA (identity checks, "
+            + "account, address or payment changes, data deletion), CHANNEL_SWITCH, VIP.")
+    String requestHandover(@P("the reason code") HandoverReason reason, @P("why, in a few words") String why) {
+        if (reason == null) {
+            return "Name the reason with one of the codes listed.";
+        }
+        if (!tools.handoverAllowed(reason)) {
+            return "This store does not hand over for " + reason + ". Help the shopper yourself, within the rules.";
+        }
+        String detail = why == null ? "" : why.strip();
+        tools.requestHandover(reason.name(), "model: the chat model judged " + reason + (detail.isEmpty() ? ""
+                : ": " + (detail.length() > 300 ? detail.substring(0, 300) + "…" : detail)));
         return "A colleague has been asked to take over. Tell the shopper so, briefly.";
     }
 

@@ -94,6 +94,17 @@ class StoreTools {
         return policy;
     }
 
+    /** The reasons the account switched on; a model's request for another is refused (null: all). */
+    private java.util.Set<dev.baton.handover.HandoverReason> enabledReasons;
+
+    void enabledReasons(java.util.Set<dev.baton.handover.HandoverReason> reasons) {
+        this.enabledReasons = java.util.Set.copyOf(reasons);
+    }
+
+    boolean handoverAllowed(dev.baton.handover.HandoverReason reason) {
+        return enabledReasons == null || enabledReasons.contains(reason);
+    }
+
     void requestHandover(String reason, String evidence) {
         handovers.add(reason);
         trace.tool("requestHandover", Map.of("reason", reason), evidence);

@@ -2,6 +2,7 @@ package dev.baton.handover.internal;
 
 import dev.baton.handover.Decision;
 import dev.baton.handover.Decision.Evidence;
+import dev.baton.handover.HandoverReason;
 import dev.baton.handover.HandoverRules;
 import dev.baton.handover.Situation;
 import org.springframework.stereotype.Service;
@@ -35,5 +36,17 @@ class HandoverRuleEngine implements HandoverRules {
             }
         }
         return Decision.of(evidence);
+    }
+
+    @Override
+    public java.util.Set<HandoverReason> enabled(UUID accountId) {
+        RuleBook book = ruleBooks.forAccount(accountId);
+        java.util.Set<HandoverReason> enabled = java.util.EnumSet.noneOf(HandoverReason.class);
+        for (HandoverReason reason : HandoverReason.values()) {
+            if (book.of(reason).enabled()) {
+                enabled.add(reason);
+            }
+        }
+        return enabled;
     }
 }
