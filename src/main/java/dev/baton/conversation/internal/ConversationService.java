@@ -43,17 +43,20 @@ public class ConversationService implements ConversationGateway {
     private final Outbox outbox;
     private final SalesAgent agent;
     private final Channels channels;
+    private final SatisfactionSurvey survey;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, ContactResolver contacts, Leads leads, Outbox outbox,
-            SalesAgent agent, Channels channels, ApplicationEventPublisher events, Clock clock) {
+            SalesAgent agent, Channels channels, SatisfactionSurvey survey, ApplicationEventPublisher events,
+            Clock clock) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.leads = leads;
         this.outbox = outbox;
         this.agent = agent;
         this.channels = channels;
+        this.survey = survey;
         this.events = events;
         this.clock = clock;
     }
@@ -74,6 +77,10 @@ public class ConversationService implements ConversationGateway {
                     + MAX_TEXT + ".");
         }
         UUID contactId = contacts.resolve(message.accountId(), message.channelId(), message.contact());
+        Optional<Received> rating = text ? survey.answer(message, contactId) : Optional.empty();
+        if (rating.isPresent()) {
+            return rating.get();
+        }
         ConversationRow conversation = openConversation(message, contactId);
         UUID messageId = UUID.randomUUID();
         String body = text ? message.text().strip() : "[" + message.unsupportedType() + "]";
