@@ -1,6 +1,5 @@
 package dev.baton.analytics.internal;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,8 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Writes the facts: each method sets only the columns its event knows, on a row it creates if it is missing, so
- * the events of one conversation may arrive in any order and more than once. Every statement names the account.
+ * Writes the facts: each method locks the conversation's row (creating it if it is missing) and sets only the
+ * columns its event knows, so the events of one conversation may arrive in any order, more than once, and at the
+ * same time. Every statement names the account.
  */
 @Repository
 class ConversationFactRepository {
@@ -23,20 +23,25 @@ class ConversationFactRepository {
         this.jdbc = jdbc;
     }
 
-    /** The conversation's row, created empty if no event made it yet. */
-    void ensure(UUID accountId, UUID conversationId) {
-        try {
-            jdbc.sql("""
-                    insert into analytics_conversation (conversation_id, account_id) values (:id, :account)
-                    on conflict do nothing""")
-                    .param("id", conversationId).param("account", accountId).update();
-        } catch (DuplicateKeyException raced) {
-            // H2 reports a row another transaction inserted at the same moment; PostgreSQL's "do nothing" waits.
-        }
+    /**
+     * The conversation's row, created empty if no event made it yet, and locked until the transaction ends: the
+     * events of one conversation are applied one at a time, each seeing what the one before committed. False when
+     * the row belongs to another account (the event is ignored).
+     */
+    boolean lock(UUID accountId, UUID conversationId) {
+        // both databases wait here for a row another transaction is inserting, then do nothing
+        jdbc.sql("""
+                insert into analytics_conversation (conversation_id, account_id) values (:id, :account)
+                on conflict do nothing""")
+                .param("id", conversationId).param("account", accountId).update();
+        return jdbc.sql("select account_id from analytics_conversation where conversation_id = :id for update")
+                .param("id", conversationId).query(UUID.class).single().equals(accountId);
     }
 
     void started(UUID accountId, UUID conversationId, UUID leadId, UUID stageId, String channelKind, Instant at) {
-        ensure(accountId, conversationId);
+        if (!lock(accountId, conversationId)) {
+            return;
+        }
         jdbc.sql("""
                 update analytics_conversation set lead_id = :lead, stage_id = :stage, channel_kind = :kind,
                     started_at = :at
@@ -45,7 +50,10 @@ class ConversationFactRepository {
                 .param("account", accountId).param("id", conversationId).update();
     }
 
-    /** What a later event also knows about the start: used only while the start itself is unknown. */
+    /**
+     * What a later event also knows about the start: used only while the start itself is unknown. Called with the
+     * row locked by that event's own write.
+     */
     void startKnownFromLater(UUID accountId, UUID conversationId, UUID leadId, UUID stageId, Instant startedAt) {
         jdbc.sql("""
                 update analytics_conversation set lead_id = coalesce(lead_id, :lead),
@@ -61,7 +69,9 @@ class ConversationFactRepository {
      */
     boolean handedOver(UUID accountId, UUID conversationId, Instant at, List<String> reasons, String priority,
             Instant slaDueAt) {
-        ensure(accountId, conversationId);
+        if (!lock(accountId, conversationId)) {
+            return false;
+        }
         boolean first = jdbc.sql("""
                 update analytics_conversation set handed_over_at = :at, reason = :reason, priority = :priority,
                     sla_due_at = :due, agent_started = coalesce(agent_started, true)
@@ -85,8 +95,7 @@ class ConversationFactRepository {
     }
 
     void managerReplied(UUID accountId, UUID conversationId, Instant at) {
-        ensure(accountId, conversationId);
-        if (!belongsTo(accountId, conversationId)) {
+        if (!lock(accountId, conversationId)) {
             return;
         }
         jdbc.sql("""
@@ -97,7 +106,9 @@ class ConversationFactRepository {
     }
 
     void closed(UUID accountId, UUID conversationId, Instant at, boolean agentStarted, String resolvedBy) {
-        ensure(accountId, conversationId);
+        if (!lock(accountId, conversationId)) {
+            return;
+        }
         jdbc.sql("""
                 update analytics_conversation set closed_at = :at, agent_started = :agent, resolved_by = :by
                 where account_id = :account and conversation_id = :id""")
@@ -107,7 +118,9 @@ class ConversationFactRepository {
 
     /** The survey's answer; only the first one counts. */
     void rated(UUID accountId, UUID conversationId, int score, Instant at) {
-        ensure(accountId, conversationId);
+        if (!lock(accountId, conversationId)) {
+            return;
+        }
         jdbc.sql("""
                 update analytics_conversation set csat_score = :score, csat_at = :at
                 where account_id = :account and conversation_id = :id and csat_score is null""")
@@ -115,12 +128,10 @@ class ConversationFactRepository {
                 .update();
     }
 
-    private boolean belongsTo(UUID accountId, UUID conversationId) {
-        return jdbc.sql("select count(*) from analytics_conversation where account_id = :account and conversation_id = :id")
-                .param("account", accountId).param("id", conversationId).query(Long.class).single() > 0;
-    }
-
-    /** The earliest reply at or after the handover: worked out again whenever a reply or the handover arrives. */
+    /**
+     * The earliest reply at or after the handover: worked out again whenever a reply or the handover arrives, in a
+     * statement of its own after the row was locked, so it sees every reply committed before.
+     */
     private void firstHumanReply(UUID accountId, UUID conversationId) {
         jdbc.sql("""
                 update analytics_conversation f set first_human_reply_at = (

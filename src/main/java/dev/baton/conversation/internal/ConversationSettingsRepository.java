@@ -1,6 +1,5 @@
 package dev.baton.conversation.internal;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -44,17 +43,14 @@ class ConversationSettingsRepository {
 
     /** Locks the account's row (made with the defaults if missing), so two changes at once apply one after the other. */
     Stored lock(UUID accountId) {
-        try {
-            jdbc.sql("""
-                    insert into conversation_settings (account_id, csat_enabled, idle_close_after_minutes, survey_texts,
-                        updated_at)
-                    values (:account, false, :idle, '{}', :now)
-                    on conflict do nothing""")
-                    .param("account", accountId).param("idle", ConversationSettings.DEFAULT_IDLE_CLOSE_MINUTES)
-                    .param("now", OffsetDateTime.now(clock)).update();
-        } catch (DuplicateKeyException raced) {
-            // H2 reports a row another transaction inserted at the same moment; PostgreSQL's "do nothing" waits.
-        }
+        // both databases wait here for a row another request is inserting, then do nothing
+        jdbc.sql("""
+                insert into conversation_settings (account_id, csat_enabled, idle_close_after_minutes, survey_texts,
+                    updated_at)
+                values (:account, false, :idle, '{}', :now)
+                on conflict do nothing""")
+                .param("account", accountId).param("idle", ConversationSettings.DEFAULT_IDLE_CLOSE_MINUTES)
+                .param("now", OffsetDateTime.now(clock)).update();
         jdbc.sql("select account_id from conversation_settings where account_id = :account for update")
                 .param("account", accountId).query(UUID.class).single();
         return find(accountId).orElseThrow();
