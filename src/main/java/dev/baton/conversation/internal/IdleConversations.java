@@ -24,15 +24,15 @@ public class IdleConversations {
     private static final Logger log = LoggerFactory.getLogger(IdleConversations.class);
     static final int BATCH = 500;
 
-    private final SurveyRepository surveys;
+    private final IdleConversationRepository idleConversations;
     private final ConversationRepository conversations;
     private final ConversationService service;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    IdleConversations(SurveyRepository surveys, ConversationRepository conversations, ConversationService service,
-            TransactionTemplate transaction, Clock clock) {
-        this.surveys = surveys;
+    IdleConversations(IdleConversationRepository idleConversations, ConversationRepository conversations,
+            ConversationService service, TransactionTemplate transaction, Clock clock) {
+        this.idleConversations = idleConversations;
         this.conversations = conversations;
         this.service = service;
         this.transaction = transaction;
@@ -42,9 +42,10 @@ public class IdleConversations {
     @Recurring(id = "conversation-idle-close", interval = "${baton.conversation.idle-check-interval:PT5M}")
     public void closeIdle() {
         int defaultMinutes = ConversationSettings.DEFAULT_IDLE_CLOSE_MINUTES;
-        for (int minutes : surveys.idleThresholds(defaultMinutes)) {
+        for (int minutes : idleConversations.idleThresholds(defaultMinutes)) {
             Instant cutoff = clock.instant().minus(Duration.ofMinutes(minutes));
-            for (SurveyRepository.Idle idle : surveys.idleSince(minutes, defaultMinutes, cutoff, BATCH)) {
+            for (IdleConversationRepository.Idle idle
+                    : idleConversations.idleSince(minutes, defaultMinutes, cutoff, BATCH)) {
                 try {
                     transaction.executeWithoutResult(status -> closeIfIdle(idle, cutoff, minutes));
                 } catch (RuntimeException e) {
@@ -54,10 +55,10 @@ public class IdleConversations {
         }
     }
 
-    private void closeIfIdle(SurveyRepository.Idle idle, Instant cutoff, int minutes) {
+    private void closeIfIdle(IdleConversationRepository.Idle idle, Instant cutoff, int minutes) {
         Optional<ConversationRow> locked = conversations.lock(idle.accountId(), idle.conversationId());
         if (locked.isEmpty() || locked.get().status() != ConversationStatus.AI_ACTIVE
-                || surveys.hasMessageSince(idle.conversationId(), cutoff)) {
+                || idleConversations.hasMessageSince(idle.conversationId(), cutoff)) {
             return;
         }
         service.close(idle.accountId(), idle.conversationId(), "Baton (no messages for " + quiet(minutes) + ")");
