@@ -22,8 +22,16 @@ class ModularityTests {
     @Test
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
-                .containsExactlyInAnyOrder("account", "agent", "catalog", "channel", "conversation", "fileimport", "handover", "inbox",
+                .containsExactlyInAnyOrder("account", "agent", "analytics", "catalog", "channel", "conversation", "fileimport", "handover", "inbox",
                         "knowledge", "pipeline", "shared", "shopify");
+    }
+
+    /** Analytics only listens: a module that called it would make reporting part of its own work. */
+    @Test
+    void noModuleDependsOnAnalytics() {
+        assertThat(modules.stream().filter(module -> !module.getIdentifier().toString().equals("analytics"))
+                .filter(module -> module.getDirectDependencies(modules).containsModuleNamed("analytics"))
+                .map(module -> module.getIdentifier().toString())).isEmpty();
     }
 
     @Test

@@ -45,11 +45,13 @@ public class ConversationService implements ConversationGateway {
     private final SalesAgent agent;
     private final Channels channels;
     private final Handovers handovers;
+    private final SatisfactionSurvey survey;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ConversationService(ConversationRepository conversations, ContactResolver contacts, Leads leads, Outbox outbox,
-            SalesAgent agent, Channels channels, Handovers handovers, ApplicationEventPublisher events, Clock clock) {
+            SalesAgent agent, Channels channels, Handovers handovers, SatisfactionSurvey survey,
+            ApplicationEventPublisher events, Clock clock) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.leads = leads;
@@ -57,6 +59,7 @@ public class ConversationService implements ConversationGateway {
         this.agent = agent;
         this.channels = channels;
         this.handovers = handovers;
+        this.survey = survey;
         this.events = events;
         this.clock = clock;
     }
@@ -77,6 +80,10 @@ public class ConversationService implements ConversationGateway {
                     + MAX_TEXT + ".");
         }
         UUID contactId = contacts.resolve(message.accountId(), message.channelId(), message.contact());
+        Optional<Received> rating = text ? survey.answer(message, contactId) : Optional.empty();
+        if (rating.isPresent()) {
+            return rating.get();
+        }
         ConversationRow conversation = openConversation(message, contactId);
         UUID messageId = UUID.randomUUID();
         String body = text ? message.text().strip() : "[" + message.unsupportedType() + "]";
