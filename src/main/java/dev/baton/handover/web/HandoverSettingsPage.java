@@ -60,7 +60,7 @@ record HandoverSettingsPage(List<LanguageText> transition, List<LanguageText> of
                 texts("transition", view.transitionMessages(), view.ownTransitionMessages(), typedFor("transition", errorSection, typed)),
                 texts("offline", view.offlineMessages(), view.ownOfflineMessages(), typedFor("offline", errorSection, typed)),
                 DAYS.stream().map(day -> new DayHours(day, name(day), "hours." + day, typedFor("hours", errorSection, typed)
-                        .getOrDefault("hours." + day, view.officeHours().getOrDefault(day, "")))).toList(),
+                        .getOrDefault("hours." + day, view.officeHours().getOrDefault(day, "").replace(",", ", ")))).toList(),
                 view.officeHours().isEmpty(), now.getZone().getId(),
                 DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.ENGLISH).format(now), view.summaryEnabled(),
                 pipelines, typedFor("stage", errorSection, typed).getOrDefault("stage", stageShown), stageGone,

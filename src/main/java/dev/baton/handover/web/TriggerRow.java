@@ -59,13 +59,12 @@ record TriggerRow(HandoverReason reason, String title, String description, boole
 
     private static final Map<String, Label> LABELS = Map.ofEntries(
             Map.entry("HUMAN_REQUESTED.similarity", new Label("Closeness in meaning (0–1)",
-                    "How close an English message must come to a \"talk to a person\" phrase; the phrase lists of "
-                            + "every language count anyway.")),
+                    "How close an English message must come to a “talk to a person” phrase.")),
             Map.entry("NEGATIVE_EMOTION.score", new Label("Anger score", "A message scoring this much hands over.")),
             Map.entry("NEGATIVE_EMOTION.capitalsShare", new Label("Share of capitals (0–1)",
-                    "This share of upper-case letters counts as shouting…")),
-            Map.entry("NEGATIVE_EMOTION.capitalsMinLetters", new Label("…in messages of at least (letters)",
-                    "Shorter messages are never shouting.", true)),
+                    "This share of upper-case letters counts as shouting.")),
+            Map.entry("NEGATIVE_EMOTION.capitalsMinLetters", new Label("Fewest letters for shouting",
+                    "Shorter messages never count as shouting.", true)),
             Map.entry("NEGATIVE_EMOTION.exclamationMarks", new Label("Exclamation marks",
                     "This many in one message count as anger.", true)),
             Map.entry("NEGATIVE_EMOTION.trendFrom", new Label("Rising from",

@@ -143,7 +143,7 @@ class HandoverSettingsPageTests {
                 .andExpect(flash().attribute("message", "Saved the office hours: open 2 days a week, closed 5."));
         assertThat(transfer.view(accountId).officeHours()).containsExactly(Map.entry("monday", "09:00-18:00"),
                 Map.entry("tuesday", "09:00-12:00,13:00-18:00"));
-        assertThat(page()).contains("name=\"hours.tuesday\" value=\"09:00-12:00,13:00-18:00\"")
+        assertThat(page()).contains("name=\"hours.tuesday\" value=\"09:00-12:00, 13:00-18:00\"")
                 .doesNotContain("Always open.");
 
         mvc.perform(post(PAGE + "/hours").with(as(owner)).with(csrf()))
