@@ -45,33 +45,46 @@ record HandoverSettingsPage(List<LanguageText> transition, List<LanguageText> of
             "HIGH", "Asked for a person; sensitive, technical or special requests; nothing found.",
             "NORMAL", "Everything else: no answer in the knowledge, round in circles, another channel.");
 
-    /** Everything the page needs; {@code typed} holds what the section {@code errorSection} posted, if it failed. */
+    /** What a refused section posted, by form field; empty for the other sections. */
+    record Typed(String section, Map<String, String> fields) {
+
+        static final Typed NOTHING = new Typed("", Map.of());
+
+        Map<String, String> in(String name) {
+            return name.equals(section) ? fields : Map.of();
+        }
+    }
+
+    /** Everything the page needs; the section that was just refused shows what was {@code typed} in it. */
     static HandoverSettingsPage of(TransferSettings.View view, RuleBook rules, List<PipelineStages> pipelines,
-            List<TeamMember> members, String currency, ZonedDateTime now, String errorSection,
-            Map<String, String> typed) {
-        Map<String, String> none = Map.of();
+            List<TeamMember> members, String currency, ZonedDateTime now, Typed typed) {
         UUID stage = view.moveToStageId();
         boolean stageGone = stage != null && pipelines.stream().flatMap(pipeline -> pipeline.stages().stream())
                 .noneMatch(candidate -> candidate.id().equals(stage));
-        String stageShown = stage == null ? "" : stage.toString();
-        List<TriggerRow> triggers = rules.inOrder().stream()
-                .map(rule -> TriggerRow.of(rule, "triggers".equals(errorSection) ? typed : none)).toList();
+        List<TriggerRow> triggers = rules.inOrder().stream().map(rule -> TriggerRow.of(rule, typed.in("triggers"))).toList();
         return new HandoverSettingsPage(
-                texts("transition", view.transitionMessages(), view.ownTransitionMessages(), typedFor("transition", errorSection, typed)),
-                texts("offline", view.offlineMessages(), view.ownOfflineMessages(), typedFor("offline", errorSection, typed)),
-                DAYS.stream().map(day -> new DayHours(day, name(day), "hours." + day, typedFor("hours", errorSection, typed)
-                        .getOrDefault("hours." + day, view.officeHours().getOrDefault(day, "").replace(",", ", ")))).toList(),
-                view.officeHours().isEmpty(), now.getZone().getId(),
+                texts("transition", view.transitionMessages(), view.ownTransitionMessages(), typed.in("transition")),
+                texts("offline", view.offlineMessages(), view.ownOfflineMessages(), typed.in("offline")),
+                week(view.officeHours(), typed.in("hours")), view.officeHours().isEmpty(), now.getZone().getId(),
                 DateTimeFormatter.ofPattern("EEEE HH:mm", Locale.ENGLISH).format(now), view.summaryEnabled(),
-                pipelines, typedFor("stage", errorSection, typed).getOrDefault("stage", stageShown), stageGone,
-                view.slaMinutes().keySet().stream().sorted(Comparator.comparingInt(HandoverSettingsPage::rank))
-                        .map(code -> new Priority(code, name(code), PRIORITY_HINTS.getOrDefault(code, ""), "sla." + code,
-                                typedFor("sla", errorSection, typed).getOrDefault("sla." + code,
-                                        String.valueOf(view.slaMinutes().get(code))))).toList(),
-                typedFor("vip", errorSection, typed).getOrDefault("vipGroup", view.vipGroup()),
+                pipelines, typed.in("stage").getOrDefault("stage", stage == null ? "" : stage.toString()), stageGone,
+                priorities(view.slaMinutes(), typed.in("sla")),
+                typed.in("vip").getOrDefault("vipGroup", view.vipGroup()),
                 members.stream().filter(member -> member.groups().stream().anyMatch(view.vipGroup()::equalsIgnoreCase))
                         .map(TeamMember::label).toList(),
-                triggers, (int) rules.inOrder().stream().filter(rule -> rule.enabled()).count(), currency);
+                triggers, (int) triggers.stream().filter(TriggerRow::enabled).count(), currency);
+    }
+
+    private static List<DayHours> week(Map<String, String> hours, Map<String, String> typed) {
+        return DAYS.stream().map(day -> new DayHours(day, name(day), "hours." + day,
+                typed.getOrDefault("hours." + day, hours.getOrDefault(day, "").replace(",", ", ")))).toList();
+    }
+
+    private static List<Priority> priorities(Map<String, Integer> minutes, Map<String, String> typed) {
+        return minutes.keySet().stream().sorted(Comparator.comparingInt(HandoverSettingsPage::rank))
+                .map(code -> new Priority(code, name(code), PRIORITY_HINTS.getOrDefault(code, ""), "sla." + code,
+                        typed.getOrDefault("sla." + code, String.valueOf(minutes.get(code)))))
+                .toList();
     }
 
     static String languageName(String code) {
@@ -85,10 +98,6 @@ record HandoverSettingsPage(List<LanguageText> transition, List<LanguageText> of
             return new LanguageText(entry.getKey(), languageName(entry.getKey()), field,
                     typed.getOrDefault(field, entry.getValue()), own.contains(entry.getKey()));
         }).toList();
-    }
-
-    private static Map<String, String> typedFor(String section, String errorSection, Map<String, String> typed) {
-        return section.equals(errorSection) ? typed : Map.of();
     }
 
     private static String name(String code) {

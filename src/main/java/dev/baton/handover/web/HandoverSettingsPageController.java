@@ -24,7 +24,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -62,12 +61,9 @@ class HandoverSettingsPageController {
     String page(Model model) {
         UUID accountId = account.id();
         AccountSettings settings = accounts.settings(accountId);
-        @SuppressWarnings("unchecked")
-        Map<String, String> typed = model.getAttribute("typed") instanceof Map<?, ?> map
-                ? (Map<String, String>) map : Map.of();
         model.addAttribute("page", HandoverSettingsPage.of(transfer.view(accountId), rules.forAccount(accountId),
                 leads.pipelines(accountId), team.members(accountId), settings.currency(),
-                clock.instant().atZone(zone(settings)), (String) model.getAttribute("errorSection"), typed));
+                clock.instant().atZone(zone(settings)), typed(model)));
         return "handover/settings";
     }
 
@@ -164,6 +160,16 @@ class HandoverSettingsPageController {
                     .addFlashAttribute("typed", typed);
         }
         return "redirect:/settings/handover#" + section + "-result";
+    }
+
+    /** What the section refused a moment ago had in it (flash attributes of the redirect), if any. */
+    @SuppressWarnings("unchecked")
+    private static HandoverSettingsPage.Typed typed(Model model) {
+        if (model.getAttribute("errorSection") instanceof String section
+                && model.getAttribute("typed") instanceof Map<?, ?> fields) {
+            return new HandoverSettingsPage.Typed(section, (Map<String, String>) fields);
+        }
+        return HandoverSettingsPage.Typed.NOTHING;
     }
 
     private String stageName(UUID accountId, UUID stageId) {
