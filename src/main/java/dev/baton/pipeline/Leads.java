@@ -19,6 +19,9 @@ public interface Leads {
     /** A stage of the account's pipelines. */
     Optional<Stage> stage(UUID accountId, UUID stageId);
 
+    /** The account's pipelines in order, each with its stages; the default one is created if it has none. */
+    List<PipelineStages> pipelines(UUID accountId);
+
     /** Whether the lead's current stage has the AI agent trigger. */
     boolean agentTriggered(UUID accountId, UUID leadId);
 

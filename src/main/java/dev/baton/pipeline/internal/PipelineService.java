@@ -5,6 +5,7 @@ import dev.baton.pipeline.Lead;
 import dev.baton.pipeline.LeadNote;
 import dev.baton.pipeline.LeadStageChanged;
 import dev.baton.pipeline.Leads;
+import dev.baton.pipeline.PipelineStages;
 import dev.baton.pipeline.Stage;
 import dev.baton.pipeline.StageKind;
 import dev.baton.shared.BatonException;
@@ -136,6 +137,14 @@ public class PipelineService implements Leads {
     @Transactional(readOnly = true)
     public Optional<Stage> stage(UUID accountId, UUID stageId) {
         return pipelines.stage(accountId, stageId);
+    }
+
+    @Override
+    @Transactional
+    public List<PipelineStages> pipelines(UUID accountId) {
+        firstPipeline(accountId);
+        return pipelines.pipelines(accountId).stream()
+                .map(row -> new PipelineStages(row.id(), row.name(), pipelines.stages(accountId, row.id()))).toList();
     }
 
     @Override
