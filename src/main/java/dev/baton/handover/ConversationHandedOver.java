@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The agent handed a conversation to the team: a ticket was opened with its reasons (reason codes), priority
+ * The agent handed a conversation to the team: a ticket was opened with its reasons (reason codes, the category, the
+ * most pressing, first), priority
  * (URGENT, HIGH, NORMAL), the manager it went to (null: nobody online, it waits unassigned) and when a person should
  * answer by. {@code stageId}: the lead's stage at the handover.
  */

@@ -9,5 +9,8 @@ import java.util.UUID;
  */
 public interface SummaryWriter {
 
+    /** Whether a model is there to write at all (when not, the handover does not even read the material). */
+    boolean available();
+
     Optional<String> write(UUID accountId, String instructions, String material);
 }

@@ -195,6 +195,14 @@ class HandoverTransferTests {
         api.client().post().uri("/api/v1/conversations/{id}/close", conversation).retrieve().toBodilessEntity();
         assertThat(ticketRow(conversation)).containsEntry("status", "RESOLVED");
         assertThat(inbox()).noneMatch(i -> conversation.equals(i.get("conversationId")));
+
+        // Analytics learns of it from the handover's and the conversation's events.
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("""
+                select count(*) from analytics_conversation where conversation_id = :c and reason = 'HUMAN_REQUESTED'
+                and resolved_by = 'PEOPLE' and first_human_reply_at is not null""")
+                .param("c", UUID.fromString(conversation)).query(Long.class).single() == 1);
+        Map<String, Object> report = api.client().get().uri("/api/v1/analytics").retrieve().body(ConversationApi.OBJECT);
+        assertThat((Integer) map(map(report.get("handovers")).get("byReason")).get("HUMAN_REQUESTED")).isPositive();
     }
 
     @Test

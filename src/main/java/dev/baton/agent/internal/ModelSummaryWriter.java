@@ -17,6 +17,11 @@ class ModelSummaryWriter implements SummaryWriter {
     }
 
     @Override
+    public boolean available() {
+        return model.configured();
+    }
+
+    @Override
     public Optional<String> write(UUID accountId, String instructions, String material) {
         return model.configured() ? model.complete(instructions, material) : Optional.empty();
     }

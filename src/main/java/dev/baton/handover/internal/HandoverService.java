@@ -123,8 +123,11 @@ class HandoverService implements Handovers {
             }
         }
         Ticket ticket = tickets.find(accountId, ticketId).orElseThrow();
+        List<String> categoryFirst = new java.util.ArrayList<>(reasons);
+        categoryFirst.remove(category);
+        categoryFirst.add(0, category);
         events.publishEvent(new ConversationHandedOver(accountId, request.conversationId(), ticketId,
-                request.leadId(), stageId, reasons, priority, assignment.userId(), slaDue,
+                request.leadId(), stageId, categoryFirst, priority, assignment.userId(), slaDue,
                 request.conversationStartedAt(), ticket.createdAt()));
         log.info("Conversation {} handed over ({}), ticket {} to {}", request.conversationId(), reasons, ticketId,
                 assignment.userId() != null ? assignment.userId() : assignment.group() != null

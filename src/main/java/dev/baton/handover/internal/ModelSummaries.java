@@ -47,12 +47,17 @@ class ModelSummaries {
     @ApplicationModuleListener
     void on(ConversationHandedOver event) {
         SummaryWriter writer = writers.getIfAvailable();
-        if (writer == null || !handovers.preferences(event.accountId()).summaryEnabled()) {
+        if (writer == null || !writer.available() || !handovers.preferences(event.accountId()).summaryEnabled()) {
+            return;
+        }
+        Optional<String> material = tickets.material(event.accountId(), event.ticketId());
+        if (material.isEmpty()) {
+            log.warn("Ticket {} of a handover is not there; no summary to write", event.ticketId());
             return;
         }
         Optional<String> written;
         try {
-            written = writer.write(event.accountId(), INSTRUCTIONS, tickets.material(event.ticketId()));
+            written = writer.write(event.accountId(), INSTRUCTIONS, material.get());
         } catch (RuntimeException e) {
             log.warn("The chat model could not summarise ticket {}; the extractive summary stays: {}", event.ticketId(),
                     e.toString());

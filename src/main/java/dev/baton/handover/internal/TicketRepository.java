@@ -76,9 +76,9 @@ class TicketRepository {
                 .param("account", accountId).param("conversation", conversationId).query(mapper()).optional();
     }
 
-    String material(UUID ticketId) {
-        return jdbc.sql("select material from handover_ticket where id = :id").param("id", ticketId)
-                .query(String.class).single();
+    Optional<String> material(UUID accountId, UUID ticketId) {
+        return jdbc.sql("select material from handover_ticket where account_id = :account and id = :id")
+                .param("account", accountId).param("id", ticketId).query(String.class).optional();
     }
 
     List<Ticket> ofConversation(UUID accountId, UUID conversationId) {
