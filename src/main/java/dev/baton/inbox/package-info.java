@@ -5,5 +5,5 @@
  * admins see all. The page updates itself from a server-sent event stream.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Inbox",
-        allowedDependencies = { "account", "conversation", "handover", "channel", "shared" })
+        allowedDependencies = { "account", "conversation", "handover", "shared" })
 package dev.baton.inbox;
