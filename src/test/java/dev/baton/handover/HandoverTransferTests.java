@@ -341,6 +341,31 @@ class HandoverTransferTests {
     }
 
     @Test
+    void theSameContactWritingOnAnotherChannelWhileHandedOverIsHandedOverForTheChannelSwitch() {
+        ResponseEntity<Map<String, Object>> created = api.client().post().uri("/api/v1/channels")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("id", "crm-" + IDS.incrementAndGet(), "kind", "REST", "name", "Host CRM", "agentEnabled", true))
+                .retrieve().toEntity(ConversationApi.OBJECT);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String otherChannel = (String) created.getBody().get("id");
+        String phone = "+62 812 5550 " + (1000 + IDS.incrementAndGet());
+
+        String first = (String) api.post("demo", "switch-" + IDS.incrementAndGet(), contact(), "I want to talk to a human",
+                phone, null).getBody().get("conversationId");
+        handled(first);
+        assertThat(api.conversation(first)).containsEntry("status", "HANDED_OVER");
+
+        String second = (String) api.post(otherChannel, "switch-" + IDS.incrementAndGet(), contact(),
+                "Do you have the Ridgeline Trail Runner in size 42?", phone, null).getBody().get("conversationId");
+        handled(second);
+        assertThat(second).isNotEqualTo(first);
+        Map<String, Object> item = item(second);
+        assertThat(item.get("reasons")).isEqualTo(List.of("CHANNEL_SWITCH"));
+        assertThat(map(item.get("contact")).get("id")).isEqualTo(map(item(first).get("contact")).get("id"));
+        assertThat((String) item.get("summary")).contains("Suggested next step: The shopper continues an open issue");
+    }
+
+    @Test
     void anotherAccountSeesNoneOfIt() {
         String conversation = say(contact(), "I want to talk to a human");
         handled(conversation);
