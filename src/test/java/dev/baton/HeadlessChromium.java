@@ -50,6 +50,22 @@ public final class HeadlessChromium implements AutoCloseable {
         return context.newPage();
     }
 
+    /**
+     * Signs in on the login page as a person would and waits to land where the role lands (owners and admins on the
+     * knowledge base, managers in the inbox); the page's script errors are printed.
+     */
+    public static Page signIn(Page fresh, String username, String password) {
+        fresh.onPageError(error -> System.out.println("[browser page error] " + error));
+        fresh.navigate("/login");
+        fresh.getByLabel("Username").fill(username);
+        fresh.getByLabel("Password").fill(password);
+        fresh.getByRole(com.microsoft.playwright.options.AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Sign in")).click();
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(fresh)
+                .hasURL(java.util.regex.Pattern.compile(".*/(knowledge|inbox)$"));
+        return fresh;
+    }
+
     public static void screenshot(Page page, String name) {
         try {
             Files.createDirectories(SCREENSHOTS);

@@ -169,18 +169,12 @@ public final class HandoverTransferBenchmark {
         return api.send("demo", contact + "-1", contact, "I want to talk to a human please");
     }
 
-    private static void await(JdbcClient jdbc, List<String> conversations, Duration atMost) throws InterruptedException {
+    private static void await(JdbcClient jdbc, List<String> conversations, Duration atMost) {
         List<UUID> ids = conversations.stream().map(UUID::fromString).toList();
-        Instant until = Instant.now().plus(atMost);
-        while (Instant.now().isBefore(until)) {
-            long tickets = jdbc.sql("select count(*) from handover_ticket where conversation_id in (:ids)")
-                    .param("ids", ids).query(Long.class).single();
-            if (tickets >= ids.size()) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new IllegalStateException("Not every conversation was handed over within " + atMost);
+        org.awaitility.Awaitility.await("every conversation handed over").atMost(atMost)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> jdbc.sql("select count(*) from handover_ticket where conversation_id in (:ids)")
+                        .param("ids", ids).query(Long.class).single() >= ids.size());
     }
 
     private static String row(String setup, String load, Measured measured, List<UUID> managers) {

@@ -216,12 +216,6 @@ class AnalyticsPageBrowserTests {
 
     private Page signIn(Page fresh, String username, String password) {
         contexts.add(fresh.context());
-        fresh.onPageError(error -> System.out.println("[browser page error] " + error));
-        fresh.navigate("/login");
-        fresh.getByLabel("Username").fill(username);
-        fresh.getByLabel("Password").fill(password);
-        fresh.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        PlaywrightAssertions.assertThat(fresh).hasURL(Pattern.compile(".*/(knowledge|inbox)$"));
-        return fresh;
+        return HeadlessChromium.signIn(fresh, username, password);
     }
 }

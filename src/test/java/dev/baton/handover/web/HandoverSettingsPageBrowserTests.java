@@ -193,12 +193,6 @@ class HandoverSettingsPageBrowserTests {
     }
 
     private Page signIn(Page fresh, String username) {
-        fresh.onPageError(error -> System.out.println("[browser page error] " + error));
-        fresh.navigate("/login");
-        fresh.getByLabel("Username").fill(username);
-        fresh.getByLabel("Password").fill(PASSWORD);
-        fresh.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        assertThat(fresh).hasURL(Pattern.compile(".*/(knowledge|inbox)$"));
-        return fresh;
+        return HeadlessChromium.signIn(fresh, username, PASSWORD);
     }
 }

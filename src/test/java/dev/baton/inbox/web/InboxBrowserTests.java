@@ -106,12 +106,8 @@ class InboxBrowserTests {
 
     @Test
     void aShopperAsksForAPersonInIndonesianAndTheManagerAnswersFromTheInbox() {
-        manager = chromium.newPage(port);
-        manager.navigate("/login");
-        manager.getByLabel("Username").fill("maria");
-        manager.getByLabel("Password").fill("maria-password-1");
-        manager.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
-        manager.waitForURL(Pattern.compile(".*/inbox$"));
+        manager = HeadlessChromium.signIn(chromium.newPage(port), "maria", "maria-password-1");
+        assertThat(manager).hasURL(Pattern.compile(".*/inbox$"));
         assertThat(manager.locator(".inbox-list .empty")).isVisible();
 
         shopper = chromium.newPage(port);
