@@ -38,6 +38,12 @@ public interface Handovers {
      */
     List<Ticket> inbox(UUID accountId, TicketViewer viewer, int limit);
 
+    /**
+     * A cheap picture of what {@link #inbox} shows (a line per ticket: conversation id first, then what the viewer
+     * sees change), for a page that checks often whether to refresh.
+     */
+    List<String> inboxState(UUID accountId, TicketViewer viewer, int limit);
+
     /** The shopper wrote again in a handed-over conversation: unread for the team. */
     void shopperWrote(UUID accountId, UUID conversationId);
 

@@ -2,7 +2,11 @@ package dev.baton.handover;
 
 import dev.baton.DemoStoreIndex;
 import dev.baton.TestStorage;
+import dev.baton.account.BatonPrincipal;
+import dev.baton.account.Role;
 import dev.baton.account.Team;
+import dev.baton.inbox.internal.InboxService;
+import dev.baton.shared.BatonException;
 import dev.baton.account.internal.TestAccounts;
 import dev.baton.conversation.ConversationApi;
 import dev.baton.pipeline.Leads;
@@ -33,6 +37,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static dev.baton.conversation.ConversationApi.byRole;
 import static dev.baton.conversation.ConversationApi.texts;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 /**
@@ -63,6 +68,9 @@ class HandoverTransferTests {
 
     @Autowired
     TestAccounts accounts;
+
+    @Autowired
+    InboxService inbox;
 
     ConversationApi api;
     UUID accountId;
@@ -363,6 +371,52 @@ class HandoverTransferTests {
         assertThat(item.get("reasons")).isEqualTo(List.of("CHANNEL_SWITCH"));
         assertThat(map(item.get("contact")).get("id")).isEqualTo(map(item(first).get("contact")).get("id"));
         assertThat((String) item.get("summary")).contains("Suggested next step: The shopper continues an open issue");
+    }
+
+    @Test
+    void aManagerSeesTheirOwnAndUnassignedTicketsAndTheInboxStateChangesWithEachEvent() {
+        UUID maria = manager("inbox-maria-" + IDS.incrementAndGet(), List.of(), List.of(), true);
+        UUID joao = manager("inbox-joao-" + IDS.incrementAndGet(), List.of(), List.of(), true);
+        BatonPrincipal owner = new BatonPrincipal(accountId, null, "api-key", Role.OWNER);
+        BatonPrincipal asMaria = new BatonPrincipal(accountId, maria, "maria", Role.MANAGER);
+        String before = inbox.fingerprint(asMaria);
+
+        String first = say(contact(), "I want to talk to a human");
+        handled(first);
+        String second = say(contact(), "I want to talk to a human");
+        handled(second);
+        UUID firstAssignee = UUID.fromString((String) map(item(first).get("assignee")).get("id"));
+        String mine = firstAssignee.equals(maria) ? first : second;
+        String theirs = mine.equals(first) ? second : first;
+        assertThat(UUID.fromString((String) map(item(theirs).get("assignee")).get("id"))).isEqualTo(joao);
+
+        assertThat(inbox.items(asMaria)).extracting(i -> i.conversationId().toString()).containsExactly(mine);
+        assertThat(inbox.items(owner)).extracting(i -> i.conversationId().toString()).contains(mine, theirs);
+        assertThatThrownBy(() -> inbox.open(asMaria, UUID.fromString(theirs))).isInstanceOf(BatonException.class)
+                .hasMessageContaining("does not exist")
+                .satisfies(e -> assertThat(((BatonException) e).status()).isEqualTo(404));
+
+        String withTicket = inbox.fingerprint(asMaria);
+        assertThat(withTicket).isNotEqualTo(before);
+        inbox.open(asMaria, UUID.fromString(mine));
+        String read = inbox.fingerprint(asMaria);
+        assertThat(read).isNotEqualTo(withTicket);
+        assertThat(inbox.items(asMaria).get(0).unread()).isFalse();
+        // Someone else's conversation changing leaves Maria's inbox as it is; her shopper writing changes it.
+        say(UUID.randomUUID().toString(), "hello");
+        assertThat(inbox.fingerprint(asMaria)).isEqualTo(read);
+        api.client().post().uri("/api/v1/channels/demo/messages").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("externalMessageId", "again-" + IDS.incrementAndGet(), "contact",
+                        Map.of("externalId", shopperOf(mine)),
+                        "text", "Hello? Anyone?"))
+                .retrieve().toBodilessEntity();
+        handled(mine);
+        assertThat(inbox.fingerprint(asMaria)).isNotEqualTo(read);
+    }
+
+    private String shopperOf(String conversation) {
+        return jdbc.sql("select recipient from conversation where id = :c").param("c", UUID.fromString(conversation))
+                .query(String.class).single();
     }
 
     @Test

@@ -251,6 +251,12 @@ class HandoverService implements Handovers {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<String> inboxState(UUID accountId, TicketViewer viewer, int limit) {
+        return tickets.inboxState(accountId, viewer, Math.max(1, Math.min(limit, 500)));
+    }
+
+    @Override
     @Transactional
     public void shopperWrote(UUID accountId, UUID conversationId) {
         tickets.setUnread(accountId, conversationId, true);

@@ -90,19 +90,41 @@ class TicketRepository {
 
     List<Ticket> inbox(UUID accountId, TicketViewer viewer, int limit) {
         Map<String, Object> params = new HashMap<>();
+        String visible = visible(viewer, params);
         params.put("account", accountId);
         params.put("limit", limit);
-        String visible = "";
-        if (!viewer.all()) {
-            params.put("user", viewer.userId());
-            List<String> groups = viewer.groups().stream().map(g -> g.toLowerCase(java.util.Locale.ROOT)).toList();
-            params.put("groups", groups.isEmpty() ? List.of("") : groups);
-            visible = " and (assignee_id = :user or (assignee_id is null and (assigned_group is null"
-                    + " or lower(assigned_group) in (:groups))))";
-        }
         return jdbc.sql("select * from handover_ticket where account_id = :account and status = 'OPEN'" + visible
                         + " order by unread desc, sla_due_at, created_at limit :limit")
                 .params(params).query(mapper()).list();
+    }
+
+    /**
+     * What the viewer's inbox shows, in a line per ticket (conversation, ticket, unread, assignee, summary source),
+     * read without the summaries and evidence: the Inbox's event stream compares it every few seconds.
+     */
+    List<String> inboxState(UUID accountId, TicketViewer viewer, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        String visible = visible(viewer, params);
+        params.put("account", accountId);
+        params.put("limit", limit);
+        return jdbc.sql("select conversation_id, id, unread, assignee_id, summary_source from handover_ticket"
+                        + " where account_id = :account and status = 'OPEN'" + visible
+                        + " order by unread desc, sla_due_at, created_at limit :limit")
+                .params(params).query((rs, n) -> rs.getString("conversation_id") + ":" + rs.getString("id") + ":"
+                        + rs.getBoolean("unread") + ":" + rs.getString("assignee_id") + ":" + rs.getString("summary_source"))
+                .list();
+    }
+
+    /** The condition a manager's inbox adds: theirs, and the unassigned ones their groups may take. */
+    private static String visible(TicketViewer viewer, Map<String, Object> params) {
+        if (viewer.all()) {
+            return "";
+        }
+        params.put("user", viewer.userId());
+        List<String> groups = viewer.groups().stream().map(g -> g.toLowerCase(java.util.Locale.ROOT)).toList();
+        params.put("groups", groups.isEmpty() ? List.of("") : groups);
+        return " and (assignee_id = :user or (assignee_id is null and (assigned_group is null"
+                + " or lower(assigned_group) in (:groups))))";
     }
 
     /** When each of these managers last got a ticket (never: absent), for round robin. */

@@ -52,10 +52,9 @@ public class InboxService {
 
     /** A fingerprint of everything the viewer's inbox shows: it changes when a ticket or a message does. */
     public String fingerprint(BatonPrincipal principal) {
-        List<Ticket> tickets = handovers.inbox(principal.accountId(), viewer(principal), LIMIT);
-        long seq = conversations.lastSeq(principal.accountId(), tickets.stream().map(Ticket::conversationId).toList());
-        return tickets.stream().map(t -> t.id() + ":" + t.unread() + ":" + t.assigneeId() + ":" + t.summarySource())
-                .collect(Collectors.joining(",")) + "|" + seq;
+        List<String> state = handovers.inboxState(principal.accountId(), viewer(principal), LIMIT);
+        List<UUID> conversationIds = state.stream().map(line -> UUID.fromString(line.substring(0, 36))).toList();
+        return String.join(",", state) + "|" + conversations.lastSeq(principal.accountId(), conversationIds);
     }
 
     /**
