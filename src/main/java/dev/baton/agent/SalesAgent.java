@@ -34,6 +34,9 @@ public interface SalesAgent {
      */
     List<String> actions(UUID accountId, UUID agentConversationId);
 
+    /** The conversation's language (ISO 639-1): the shopper's so far, else the account's default. */
+    String language(UUID accountId, UUID agentConversationId);
+
     /** The polite "I can only read text" reply, in the conversation's language, for a photo or a voice note. */
     String onlyTextSupported(UUID accountId, UUID agentConversationId);
 }

@@ -110,6 +110,13 @@ public class AgentService implements SalesAgent {
         return texts.get(language, "only_text");
     }
 
+    @Override
+    @Transactional
+    public String language(UUID accountId, UUID agentConversationId) {
+        return conversations.lockState(accountId, agentConversationId).map(ConversationState::language)
+                .flatMap(Language::ofCode).orElse(defaultLanguage(accountId)).code();
+    }
+
     @Transactional
     public void deleteConversation(UUID accountId, UUID conversationId) {
         if (!conversations.delete(accountId, conversationId)) {

@@ -59,7 +59,12 @@ public class ConversationTurns {
         this.handover = handover;
     }
 
-    @ApplicationModuleListener
+    /**
+     * Without a transaction of its own ({@code NOT_SUPPORTED}), so each turn below commits
+     * in its own transaction: a reply goes out as soon as it is written, and a turn that fails rolls back alone while
+     * the message is marked and handed over in the next one.
+     */
+    @ApplicationModuleListener(propagation = org.springframework.transaction.annotation.Propagation.NOT_SUPPORTED)
     void on(MessageReceived event) {
         work(event.conversationId());
     }
@@ -187,7 +192,9 @@ public class ConversationTurns {
         }
         conversations.markHandled(pending.get().id(), "NOT_ANSWERED", "Baton could not answer: " + error);
         if (locked.get().status() == ConversationStatus.AI_ACTIVE) {
-            handover.handOver(locked.get(), null, List.of("TECHNICAL_ISSUE"),
+            ConversationRow conversation = locked.get();
+            String language = handover.tellShopper(conversation, pending.get(), List.of("TECHNICAL_ISSUE"));
+            handover.handOver(conversation, language, List.of("TECHNICAL_ISSUE"),
                     List.of("TECHNICAL_ISSUE: Baton could not answer a message: " + error), Situation.ContactFacts.none());
         }
         return Turn.ANSWERED;

@@ -6,6 +6,8 @@ import dev.baton.agent.SalesAgent;
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.CustomerHistory;
 import dev.baton.channel.Channels;
+import dev.baton.channel.OutboundMessage;
+import dev.baton.channel.Outbox;
 import dev.baton.conversation.ConversationStatus;
 import dev.baton.handover.HandoverRequest;
 import dev.baton.handover.Handovers;
@@ -35,9 +37,10 @@ class HandoverStep {
     private final Handovers handovers;
     private final SalesAgent agent;
     private final Team team;
+    private final Outbox outbox;
 
     HandoverStep(ConversationRepository conversations, ContactRepository contacts, Catalog catalog, Channels channels,
-            Handovers handovers, SalesAgent agent, Team team) {
+            Handovers handovers, SalesAgent agent, Team team, Outbox outbox) {
         this.conversations = conversations;
         this.contacts = contacts;
         this.catalog = catalog;
@@ -45,6 +48,7 @@ class HandoverStep {
         this.handovers = handovers;
         this.agent = agent;
         this.team = team;
+        this.outbox = outbox;
     }
 
     /** The store's orders and spend of the contact (by verified email or phone), and an open issue elsewhere. */
@@ -56,6 +60,21 @@ class HandoverStep {
                 conversation.channelId());
         return new Situation.ContactFacts(history.orders() == 0 ? null : history.lifetimeSpend(),
                 history.orders() == 0 ? null : history.orders(), List.of(), elsewhere);
+    }
+
+    /**
+     * When Baton itself could not answer: the shopper still gets the transition text, in the conversation's language,
+     * as the agent's reply to their message. Answers the language used.
+     */
+    String tellShopper(ConversationRow conversation, MessageRow message, List<String> reasons) {
+        UUID accountId = conversation.accountId();
+        String language = agent.language(accountId, conversation.agentConversationId());
+        String text = handovers.transitionMessage(accountId, language, reasons);
+        UUID replyId = conversations.insert(accountId, conversation.id(), "AGENT", text, "PENDING", null, null,
+                message.id());
+        outbox.send(new OutboundMessage(accountId, conversation.channelId(), conversation.id(), replyId,
+                conversation.recipient(), "AGENT", text));
+        return language;
     }
 
     /** Hands the conversation to the team: status, ticket, and a note saying who has it and by when. */
