@@ -23,7 +23,7 @@ class ModularityTests {
     void theModulesAreTheOnesTheArchitectureNames() {
         assertThat(modules.stream().map(module -> module.getIdentifier().toString()))
                 .containsExactlyInAnyOrder("account", "agent", "analytics", "catalog", "channel", "conversation", "fileimport", "handover", "inbox",
-                        "knowledge", "pipeline", "shared", "shopify");
+                        "knowledge", "pipeline", "shared", "shopify", "woocommerce");
     }
 
     /** Analytics only listens: a module that called it would make reporting part of its own work. */

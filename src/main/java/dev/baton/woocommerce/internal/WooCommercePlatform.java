@@ -1,0 +1,85 @@
+package dev.baton.woocommerce.internal;
+
+import dev.baton.catalog.CatalogOrigin;
+import dev.baton.catalog.Order;
+import dev.baton.catalog.Policy;
+import dev.baton.catalog.Product;
+import dev.baton.catalog.StoreInfo;
+import dev.baton.catalog.StorePlatform;
+import dev.baton.catalog.StoreUnavailableException;
+import dev.baton.woocommerce.internal.payload.WcProduct;
+import dev.baton.woocommerce.internal.payload.WcSetting;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Reads a connected store for the catalog's sync through the REST API v3. Listings are read by page number in id
+ * order; the cursor is the next page's number, so a stopped sync resumes at the page it had not finished.
+ */
+@Component
+class WooCommercePlatform implements StorePlatform {
+
+    private final WooCommerceStoreRepository stores;
+    private final WooCommerceClients clients;
+
+    WooCommercePlatform(WooCommerceStoreRepository stores, WooCommerceClients clients) {
+        this.stores = stores;
+        this.clients = clients;
+    }
+
+    @Override
+    public CatalogOrigin platform() {
+        return CatalogOrigin.WOOCOMMERCE;
+    }
+
+    @Override
+    public StoreInfo store(UUID integrationId) {
+        StoreClient client = client(integrationId);
+        String currency = client.generalSettings().stream().filter(s -> "woocommerce_currency".equals(s.id()))
+                .map(WcSetting::text).findFirst().orElse("");
+        // WooCommerce's REST API does not name the shop; its host does, until the WordPress site title is read.
+        return new StoreInfo(client.address().host(), currency, "", client.address().url());
+    }
+
+    @Override
+    public long countItems(UUID integrationId) {
+        StoreClient client = client(integrationId);
+        return client.productCount() + client.orderCount();
+    }
+
+    @Override
+    public void products(UUID integrationId, String cursor, Consumer<Page<Product>> pages) {
+        StoreClient client = client(integrationId);
+        long page = cursor.isEmpty() ? 1 : Long.parseLong(cursor);
+        StoreClient.Listing<WcProduct> listing;
+        do {
+            listing = client.products((int) page);
+            List<Product> products = listing.items().stream().map(product -> WooCommerceMapping.product(product,
+                    "variable".equals(product.type()) ? client.variations(product.id()) : List.of())).toList();
+            page++;
+            pages.accept(new Page<>(products, page <= listing.totalPages() ? String.valueOf(page) : ""));
+        } while (page <= listing.totalPages());
+    }
+
+    @Override
+    public List<Policy> policies(UUID integrationId) {
+        return PolicyPages.read(client(integrationId));
+    }
+
+    @Override
+    public Page<Order> orders(UUID integrationId, String cursor) {
+        int page = cursor.isEmpty() ? 1 : Integer.parseInt(cursor);
+        StoreClient.Listing<dev.baton.woocommerce.internal.payload.WcOrder> listing = client(integrationId).orders(page);
+        return new Page<>(listing.items().stream().map(WooCommerceMapping::order).toList(),
+                page < listing.totalPages() ? String.valueOf(page + 1) : "");
+    }
+
+    private StoreClient client(UUID integrationId) {
+        WooCommerceStore store = stores.find(integrationId).orElseThrow(() -> new StoreUnavailableException(
+                "No WooCommerce keys are stored for integration " + integrationId + "; connect the store again."));
+        return clients.forStore(store.address(), store.consumerKey(), store.consumerSecret());
+    }
+}

@@ -1,0 +1,22 @@
+package dev.baton.woocommerce.internal;
+
+import dev.baton.woocommerce.internal.payload.WpPage;
+import retrofit2.Call;
+import retrofit2.http.GET;
+import retrofit2.http.Path;
+import retrofit2.http.Query;
+
+import java.util.List;
+
+/**
+ * Published WordPress pages (the store's policies), read without credentials: WooCommerce's keys are not WordPress
+ * credentials, and WordPress answers 401 to Basic credentials it does not know.
+ */
+interface WordPressPages {
+
+    @GET("wp-json/wp/v2/pages/{id}")
+    Call<WpPage> page(@Path("id") long id);
+
+    @GET("wp-json/wp/v2/pages?status=publish")
+    Call<List<WpPage>> bySlug(@Query("slug") String slug);
+}
