@@ -11,6 +11,9 @@ public interface StoreIntegrations {
 
     StoreIntegration get(UUID accountId, UUID integrationId);
 
+    /** The store connected to the account, if any. */
+    Optional<StoreIntegration> connected(UUID accountId);
+
     /** For platform callbacks and webhooks, which arrive without an account. */
     Optional<StoreIntegration> findConnected(CatalogOrigin platform, String storeAddress);
 

@@ -22,8 +22,11 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
-    /** Redirects and webhooks from store platforms: signed by the platform, never by a Baton session. */
-    static final String[] PLATFORM_CALLBACKS = {"/shopify/callback", "/webhooks/**"};
+    /**
+     * Redirects, key deliveries and webhooks from store platforms: signed by the platform or carrying a single-use
+     * nonce, never a Baton session.
+     */
+    static final String[] PLATFORM_CALLBACKS = {"/shopify/callback", "/woocommerce/callback", "/webhooks/**"};
 
     /** The chat widget on stores' pages: its script and its API, named by the public widget key; no cookies. */
     static final String[] WEB_CHAT_WIDGET = {"/widget/**"};

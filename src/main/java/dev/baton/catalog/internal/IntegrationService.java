@@ -45,6 +45,12 @@ public class IntegrationService implements StoreIntegrations {
                 .orElseThrow(() -> BatonException.notFound("Integration", integrationId));
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<StoreIntegration> connected(UUID accountId) {
+        return integrations.findAll(accountId).stream().filter(StoreIntegration::connected).findFirst();
+    }
+
     @Transactional(readOnly = true)
     public List<StoreIntegration> list(UUID accountId) {
         return integrations.findAll(accountId);
