@@ -170,7 +170,7 @@ class WooCommerceConnectBrowserTests {
         form.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Connect")).click();
 
         Locator error = page.getByRole(AriaRole.ALERT);
-        assertThat(error).containsText("refused the REST API keys (HTTP 401: Consumer key is invalid.)");
+        assertThat(error).containsText("refused the REST API keys (HTTP 401: Consumer key is invalid)");
         assertThat(error).containsText("Check the consumer key and secret");
         assertThat(page.getByText("Connect your store")).isVisible();
         HeadlessChromium.screenshot(page, "woocommerce-keys-refused");

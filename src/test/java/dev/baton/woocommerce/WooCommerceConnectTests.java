@@ -221,7 +221,7 @@ class WooCommerceConnectTests {
 
         assertThat(refused.getStatusCode().value()).isEqualTo(422);
         assertThat((String) refused.getBody().get("detail")).contains("refused the REST API keys")
-                .contains("Consumer key is invalid.");
+                .contains("(HTTP 401: Consumer key is invalid).");
         assertNothingStored();
         // The nonce went with the attempt: WooCommerce deleted those keys, so the owner starts again.
         assertThat(postKeys(nonce, KEY, SECRET).getStatusCode().value()).isEqualTo(401);

@@ -127,7 +127,7 @@ class WooCommerceSyncTests {
 
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT);
         assertThat((String) refused.getBody().get("detail")).contains("refused the REST API keys")
-                .contains("Consumer key is invalid.");
+                .contains("(HTTP 401: Consumer key is invalid).");
         assertThat(store.client().get().uri("/api/v1/integrations").retrieve().body(LIST)).isEmpty();
     }
 

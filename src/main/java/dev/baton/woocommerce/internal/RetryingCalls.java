@@ -133,7 +133,9 @@ final class RetryingCalls {
         private String said() {
             try {
                 WcError error = JsonBodies.MAPPER.readValue(body, WcError.class);
-                return error.message() == null || error.message().isBlank() ? "" : ": " + error.message();
+                // Without its closing full stop: the message is quoted inside Baton's own sentence.
+                return error.message() == null || error.message().isBlank() ? ""
+                        : ": " + error.message().strip().replaceAll("\\.+$", "");
             } catch (RuntimeException e) {
                 return "";
             }

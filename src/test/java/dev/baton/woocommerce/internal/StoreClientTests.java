@@ -173,7 +173,7 @@ class StoreClientTests {
                 .willReturn(WooCommerceFixtures.invalidKey()));
 
         assertThatThrownBy(() -> plainHttp().checkKeys()).isInstanceOf(RetryingCalls.KeysRefused.class)
-                .hasMessageContaining("refused the REST API keys (HTTP 401: Consumer key is invalid.)");
+                .hasMessageContaining("refused the REST API keys (HTTP 401: Consumer key is invalid)");
         store.verify(1, getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/settings/general")));
     }
 
