@@ -50,10 +50,11 @@ class WooCommercePolicyApiController {
                     + "copy goes, syncs stop looking for the policy, and it is no longer listed as missing.")
     @PutMapping("/policies/{type}")
     PolicyView choose(@PathVariable UUID id, @PathVariable String type, @RequestBody Choice choice) {
-        if (choice.byHand() && choice.pageId() == null) {
+        boolean byHand = Boolean.TRUE.equals(choice.byHand());
+        if (byHand && choice.pageId() == null) {
             return PolicyView.of(policies.markByHand(account.id(), id, WooCommercePolicies.type(type)));
         }
-        if (choice.byHand() || choice.pageId() == null || choice.pageId() <= 0) {
+        if (byHand || choice.pageId() == null || choice.pageId() <= 0) {
             throw BatonException.badRequest("Send either {\"pageId\": <a published page's id>} or {\"byHand\": true}.");
         }
         return PolicyView.of(policies.pick(account.id(), id, WooCommercePolicies.type(type), choice.pageId()));
@@ -65,7 +66,8 @@ class WooCommercePolicyApiController {
         return PolicyView.of(policies.lookAgain(account.id(), id, WooCommercePolicies.type(type)));
     }
 
-    record Choice(Long pageId, boolean byHand) {
+    /** One of the two: a page id, or {@code byHand: true}. */
+    record Choice(Long pageId, Boolean byHand) {
     }
 
     /** {@code page}: null while no page is read for the policy. */
