@@ -40,8 +40,9 @@ class WooCommercePolicyPageController {
     String policies(@PathVariable UUID id, Model model) {
         List<PolicyState> states = policies.list(account.id(), id);
         model.addAttribute("integrationId", id).addAttribute("policies", states)
-                .addAttribute("found", count(states, PolicyStatus.FOUND, PolicyStatus.PICKED, PolicyStatus.MANUAL))
+                .addAttribute("found", count(states, PolicyStatus.FOUND, PolicyStatus.PICKED))
                 .addAttribute("missing", count(states, PolicyStatus.MISSING))
+                .addAttribute("byHand", count(states, PolicyStatus.MANUAL))
                 .addAttribute("checked", states.stream().anyMatch(state -> state.status() != PolicyStatus.UNCHECKED));
         return "woocommerce/policies :: policies";
     }
