@@ -135,8 +135,8 @@ class WooCommercePoliciesBrowserTests {
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add by hand")).click();
         Locator dialog = page.locator("dialog#add-source");
         assertThat(dialog).isVisible();
-        assertThat(dialog.getByLabel("Title")).hasValue("Privacy policy");
-        dialog.getByLabel("Text").fill("We keep your order data for five years and never sell it.");
+        assertThat(dialog.getByLabel("Title", new Locator.GetByLabelOptions().setExact(true))).hasValue("Privacy policy");
+        dialog.getByLabel("Text", new Locator.GetByLabelOptions().setExact(true)).fill("We keep your order data for five years and never sell it.");
         HeadlessChromium.screenshot(page, "woocommerce-policies-by-hand");
         dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add source")).click();
 
