@@ -163,7 +163,7 @@ public class WooCommercePolicies {
 
     private WooCommerceStore changeable(UUID accountId, UUID integrationId, PolicyType type) {
         StoreIntegration integration = integrations.get(accountId, integrationId);
-        WooCommerceStore store = store(accountId, integrationId);
+        WooCommerceStore store = store(integration);
         if (!integration.connected()) {
             throw BatonException.conflict("The store " + integration.storeAddress() + " is disconnected: connect it "
                     + "again to choose where its " + PolicyState.label(type).toLowerCase(Locale.ROOT) + " comes from.");
@@ -173,11 +173,15 @@ public class WooCommercePolicies {
 
     /** Another account's integration, or one that is not WooCommerce, answers 404 like an unknown id. */
     private WooCommerceStore store(UUID accountId, UUID integrationId) {
-        StoreIntegration integration = integrations.get(accountId, integrationId);
+        return store(integrations.get(accountId, integrationId));
+    }
+
+    private WooCommerceStore store(StoreIntegration integration) {
         if (integration.platform() != CatalogOrigin.WOOCOMMERCE) {
-            throw BatonException.notFound("WooCommerce store", integrationId);
+            throw BatonException.notFound("WooCommerce store", integration.id());
         }
-        return stores.find(integrationId).orElseThrow(() -> BatonException.notFound("WooCommerce store", integrationId));
+        return stores.find(integration.id())
+                .orElseThrow(() -> BatonException.notFound("WooCommerce store", integration.id()));
     }
 
     private StoreClient client(WooCommerceStore store) {
