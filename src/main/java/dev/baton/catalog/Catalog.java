@@ -21,6 +21,9 @@ public interface Catalog {
     /** One policy, added or replaced; the others stay. */
     void upsertPolicy(UUID accountId, CatalogOrigin origin, Policy policy);
 
+    /** One policy of the origin removed (the owner writes it by hand now); the others stay. */
+    void removePolicy(UUID accountId, CatalogOrigin origin, PolicyType type);
+
     void replaceOrders(UUID accountId, CatalogOrigin origin, List<Order> orders);
 
     /**

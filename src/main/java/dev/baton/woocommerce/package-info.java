@@ -1,5 +1,6 @@
 /**
  * WooCommerce: connecting a store with its REST API keys and reading it through the REST API v3 (Retrofit, retries,
- * OAuth 1.0a signatures over plain HTTP) behind the catalog's {@code StorePlatform} port.
+ * OAuth 1.0a signatures over plain HTTP) behind the catalog's {@code StorePlatform} port. It also keeps which of a
+ * store's policy pages were found, and the owner's choice for those that were not (a page picked, or written by hand).
  */
 package dev.baton.woocommerce;

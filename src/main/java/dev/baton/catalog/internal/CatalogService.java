@@ -138,6 +138,13 @@ class CatalogService implements Catalog {
 
     @Override
     @Transactional
+    public void removePolicy(UUID accountId, CatalogOrigin origin, PolicyType type) {
+        catalog.deletePolicy(accountId, origin, type.name());
+        publish(accountId, origin, List.of(policyRef(type.name())));
+    }
+
+    @Override
+    @Transactional
     public void replaceOrders(UUID accountId, CatalogOrigin origin, List<Order> orders) {
         catalog.deleteOrders(accountId, origin);
         orders.forEach(order -> catalog.saveOrder(accountId, origin, order));

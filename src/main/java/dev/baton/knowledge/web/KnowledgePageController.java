@@ -38,10 +38,14 @@ class KnowledgePageController {
         this.account = account;
     }
 
+    /** {@code newSource}: opens the "Add a source" form with this title (a store policy the owner writes by hand). */
     @GetMapping
     String page(@RequestParam(required = false) String q, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String newSource, Model model) {
         addSources(model, q, status, page);
+        if (newSource != null && !newSource.isBlank()) {
+            model.addAttribute("newSourceTitle", newSource.strip());
+        }
         return "knowledge/index";
     }
 

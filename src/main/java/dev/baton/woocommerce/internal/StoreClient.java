@@ -99,6 +99,35 @@ final class StoreClient {
         return calls.execute(address, () -> pages.bySlug(slug)).body().stream().findFirst();
     }
 
+    /**
+     * Accounts &amp; Privacy settings, where WooCommerce shows WordPress's own privacy page setting
+     * ({@code wp_page_for_privacy_policy}); empty where the store has no such group (WooCommerce before 3.4).
+     */
+    List<WcSetting> accountSettings() {
+        try {
+            return calls.execute(address, api::accountSettings).body();
+        } catch (StoreUnavailableException e) {
+            if (e.getCause() instanceof RetryingCalls.HttpFailure failure && failure.status == 404) {
+                return List.of();
+            }
+            throw e;
+        }
+    }
+
+    /** Every published page (id, title, link and slug only), all pages of the listing; for the owner to pick from. */
+    List<WpPage> publishedPages() {
+        List<WpPage> all = new ArrayList<>();
+        int page = 1;
+        Listing<WpPage> listing;
+        do {
+            int current = page;
+            listing = listing(calls.executeQuickly(address, () -> pages.published(pageSize, current)));
+            all.addAll(listing.items());
+            page++;
+        } while (page <= listing.totalPages());
+        return all;
+    }
+
     private static <T> Listing<T> listing(Response<List<T>> response) {
         return new Listing<>(response.body(), header(response, "X-WP-TotalPages", 1),
                 header(response, "X-WP-Total", response.body().size()));

@@ -39,4 +39,8 @@ interface WooCommerceApi {
     /** Page settings: {@code woocommerce_terms_page_id} among them. */
     @GET("wp-json/wc/v3/settings/advanced")
     Call<List<WcSetting>> advancedSettings();
+
+    /** Accounts &amp; Privacy: {@code wp_page_for_privacy_policy} among them. */
+    @GET("wp-json/wc/v3/settings/account")
+    Call<List<WcSetting>> accountSettings();
 }

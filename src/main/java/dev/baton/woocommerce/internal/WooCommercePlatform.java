@@ -24,10 +24,12 @@ class WooCommercePlatform implements StorePlatform {
 
     private final WooCommerceStoreRepository stores;
     private final WooCommerceClients clients;
+    private final WooCommercePolicies policies;
 
-    WooCommercePlatform(WooCommerceStoreRepository stores, WooCommerceClients clients) {
+    WooCommercePlatform(WooCommerceStoreRepository stores, WooCommerceClients clients, WooCommercePolicies policies) {
         this.stores = stores;
         this.clients = clients;
+        this.policies = policies;
     }
 
     @Override
@@ -66,7 +68,8 @@ class WooCommercePlatform implements StorePlatform {
 
     @Override
     public List<Policy> policies(UUID integrationId) {
-        return PolicyPages.read(client(integrationId));
+        WooCommerceStore store = keys(integrationId);
+        return policies.duringSync(store, clients.forStore(store.address(), store.consumerKey(), store.consumerSecret()));
     }
 
     @Override
@@ -78,8 +81,12 @@ class WooCommercePlatform implements StorePlatform {
     }
 
     private StoreClient client(UUID integrationId) {
-        WooCommerceStore store = stores.find(integrationId).orElseThrow(() -> new StoreUnavailableException(
-                "No WooCommerce keys are stored for integration " + integrationId + "; connect the store again."));
+        WooCommerceStore store = keys(integrationId);
         return clients.forStore(store.address(), store.consumerKey(), store.consumerSecret());
+    }
+
+    private WooCommerceStore keys(UUID integrationId) {
+        return stores.find(integrationId).orElseThrow(() -> new StoreUnavailableException(
+                "No WooCommerce keys are stored for integration " + integrationId + "; connect the store again."));
     }
 }

@@ -19,4 +19,8 @@ interface WordPressPages {
 
     @GET("wp-json/wp/v2/pages?status=publish")
     Call<List<WpPage>> bySlug(@Query("slug") String slug);
+
+    /** Published pages with only what a choice needs; totals in {@code X-WP-Total} and {@code X-WP-TotalPages}. */
+    @GET("wp-json/wp/v2/pages?status=publish&_fields=id,title,link,slug")
+    Call<List<WpPage>> published(@Query("per_page") int perPage, @Query("page") int page);
 }
