@@ -209,7 +209,7 @@ class StoreClientTests {
     @Test
     void orderNotesAreRead() {
         store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders/723/notes"))
-                .willReturn(WooCommerceFixtures.json("order-notes-723.json")));
+                .willReturn(WooCommerceFixtures.json("order-notes.json")));
 
         assertThat(plainHttp().orderNotes(723)).extracting(note -> note.id()).containsExactly(282L, 281L, 280L, 279L);
     }

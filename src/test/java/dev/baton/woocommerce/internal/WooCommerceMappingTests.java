@@ -62,7 +62,7 @@ class WooCommerceMappingTests {
 
     @Test
     void trackingWrittenInANoteIsFoundWithItsCarrierAndLink() {
-        List<WcOrderNote> notes = read("order-notes-723.json", new TypeReference<>() { });
+        List<WcOrderNote> notes = read("order-notes.json", new TypeReference<>() { });
 
         Order order = WooCommerceMapping.order(completed727("2017-03-30T10:00:00"), notes);
 
@@ -76,7 +76,7 @@ class WooCommerceMappingTests {
 
     @Test
     void notesWithoutATrackingNumberGiveNoShipment() {
-        List<WcOrderNote> notes = read("order-notes-723.json", new TypeReference<List<WcOrderNote>>() { })
+        List<WcOrderNote> notes = read("order-notes.json", new TypeReference<List<WcOrderNote>>() { })
                 .subList(1, 4);
 
         assertThat(TrackingNotes.from(notes)).isEmpty();
