@@ -196,7 +196,8 @@ class CatalogRepository {
     List<Order> ordersOf(UUID accountId, CatalogOrigin origin, String email, String phone) {
         return customerOrders("""
                 select external_id, name, email, phone, placed_at, financial_status, fulfillment_status, currency,
-                    total_price, line_items, fulfillments, shipping_methods from catalog_order""", accountId, origin, email, phone)
+                    total_price, line_items, fulfillments, shipping_methods from catalog_order""",
+                accountId, origin, email, phone)
                 .map(statement -> statement.query(this::order)
                         .list())
                 .orElse(List.of());

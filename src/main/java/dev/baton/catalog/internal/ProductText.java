@@ -58,7 +58,8 @@ final class ProductText {
         }
         text.append("Variants:\n");
         for (Variant variant : variants) {
-            text.append("- ").append(variant.title()).append(": ").append(priceOf(variant, currency, format)).append(", ")
+            text.append("- ").append(variant.title()).append(": ").append(priceOf(variant, currency, format))
+                    .append(", ")
                     .append(stockOf(variant));
             if (variant.sku() != null && !variant.sku().isBlank()) {
                 text.append(" (SKU ").append(variant.sku()).append(')');

@@ -130,7 +130,7 @@ final class WooCommerceMapping {
         return order(order, List.of());
     }
 
-    /** {@code notes}: the order's notes, read when worth it ({@link TrackingNotes}); their tracking follows the meta's. */
+    /** {@code notes}: the order's notes, read when worth it ({@link TrackingNotes}); tracking in the meta comes first. */
     static Order order(WcOrder order, List<WcOrderNote> notes) {
         List<Order.LineItem> lines = list(order.lineItems()).stream()
                 .map(line -> new Order.LineItem(text(line.name()), variantTitle(line), text(line.sku()),

@@ -63,7 +63,7 @@ public class WooCommerceReconciliation {
             try {
                 reconcile(integrationId);
             } catch (RuntimeException e) {
-                // Recorded by reconcile; the next run reads again from the same mark.
+                // Already logged (and recorded with the store) by reconcile; the next run reads from the same mark.
             }
         }
     }
@@ -74,16 +74,24 @@ public class WooCommerceReconciliation {
      * A failure is logged and recorded with the store, keeps the mark, and is thrown to the caller.
      */
     Result reconcile(UUID integrationId) {
-        Optional<WooCommerceStore> store = stores.find(integrationId);
-        if (store.isEmpty()) {
-            return Result.skipped("no keys are stored");
+        Optional<WooCommerceStore> store;
+        StoreIntegration integration;
+        Optional<OffsetDateTime> mark;
+        try {
+            store = stores.find(integrationId);
+            if (store.isEmpty()) {
+                return Result.skipped("no keys are stored");
+            }
+            integration = integrations.get(store.get().accountId(), integrationId);
+            mark = marks.find(integrationId).or(() -> Optional.ofNullable(integration.lastSyncedAt()));
+        } catch (RuntimeException e) {
+            log.error("WooCommerce reconciliation of integration {} could not start: {}", integrationId,
+                    e.getMessage(), e);
+            throw e;
         }
-        StoreIntegration integration = integrations.get(store.get().accountId(), integrationId);
         if (!integration.connected()) {
             return Result.skipped("the store is disconnected");
         }
-        Optional<OffsetDateTime> mark = marks.find(integrationId)
-                .or(() -> Optional.ofNullable(integration.lastSyncedAt()));
         if (mark.isEmpty()) {
             return Result.skipped("its first full sync has not finished");
         }

@@ -231,7 +231,8 @@ class WooCommerceReconciliationTests {
 
         reconciliation.reconcileAll();
 
-        assertThat(marks.find(failing.integrationId())).hasValueSatisfying(mark -> assertThat(mark).isAtSameInstantAs(MARK));
+        assertThat(marks.find(failing.integrationId()))
+                .hasValueSatisfying(mark -> assertThat(mark).isAtSameInstantAs(MARK));
         assertThat(marks.lastFailure(failing.integrationId())).hasValueSatisfying(failure -> assertThat(failure)
                 .contains("Briefly unavailable for scheduled maintenance").contains("http://localhost:" + other.port()));
         assertThat(marks.find(healthy.integrationId())).hasValueSatisfying(mark -> assertThat(mark).isAfter(MARK));
@@ -261,6 +262,7 @@ class WooCommerceReconciliationTests {
 
         assertThatThrownBy(() -> reconciliation.reconcile(store.integrationId()))
                 .hasMessageContaining("refused the REST API keys");
-        assertThat(marks.find(store.integrationId())).hasValueSatisfying(mark -> assertThat(mark).isAtSameInstantAs(MARK));
+        assertThat(marks.find(store.integrationId()))
+                .hasValueSatisfying(mark -> assertThat(mark).isAtSameInstantAs(MARK));
     }
 }
