@@ -16,7 +16,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 /**
  * A WooCommerce store on WireMock, answering with the REST API v3 documentation's example shapes
  * (src/test/resources/woocommerce): two pages of published products (a simple one with HTML and shortcodes, a
- * variable one), its variations, orders, settings and two policy pages.
+ * variable one), its variations, orders, settings, the site's title and two policy pages.
  */
 public final class WooCommerceFixtures {
 
@@ -39,6 +39,7 @@ public final class WooCommerceFixtures {
         store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders")).willReturn(listing("orders.json", 2, 1)));
         store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/settings/general")).willReturn(json("settings-general.json")));
         store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/settings/advanced")).willReturn(json("settings-advanced.json")));
+        store.stubFor(get(urlPathEqualTo("/wp-json/")).willReturn(json("wp-site.json")));
         store.stubFor(get(urlPathEqualTo("/wp-json/wp/v2/pages/41")).willReturn(json("page-terms.json")));
         store.stubFor(get(urlPathEqualTo("/wp-json/wp/v2/pages")).willReturn(aResponse()
                 .withHeader("Content-Type", "application/json; charset=UTF-8").withHeader("X-WP-Total", "0")

@@ -1,10 +1,10 @@
 package dev.baton.woocommerce;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.StubMapping;
 import dev.baton.TestStorage;
 import dev.baton.account.internal.TestAccounts;
 import dev.baton.shopify.StoreApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,6 +47,8 @@ class WooCommerceSyncTests {
 
     static {
         woo.start();
+        // Shared by both storage modes' test classes, so it outlives each of them.
+        Runtime.getRuntime().addShutdownHook(new Thread(woo::stop));
     }
 
     @LocalServerPort
@@ -64,11 +69,6 @@ class WooCommerceSyncTests {
         registry.add("baton.woocommerce.allow-private-hosts", () -> "true");
         registry.add("baton.woocommerce.retry-delay", () -> "50ms");
         registry.add("baton.woocommerce.max-retry-duration", () -> "2s");
-    }
-
-    @AfterAll
-    static void stop() {
-        woo.stop();
     }
 
     @BeforeEach
@@ -113,8 +113,13 @@ class WooCommerceSyncTests {
                 .contains("out of stock");
         assertThat(jdbc.sql("select fulfillments from catalog_order where account_id = :account and name = '#723'")
                 .param("account", accountId).query(String.class).single()).contains("9400111899223100001234");
+        assertThat(jdbc.sql("select shipping_methods from catalog_order where account_id = :account and name = '#727'")
+                .param("account", accountId).query(String.class).single()).contains("Flat Rate");
+        assertThat(jdbc.sql("select name from catalog_store where account_id = :account").param("account", accountId)
+                .query(String.class).single()).isEqualTo("Porto Tees & Co");
         assertThat(store.integration(connected.getBody().get("id")).get("lastSyncedAt")).isNotNull();
-        assertThat(jdbc.sql("select consumer_secret from woocommerce_store").query(String.class).single())
+        assertThat(jdbc.sql("select consumer_secret from woocommerce_store where account_id = :account")
+                .param("account", accountId).query(String.class).single())
                 .isNotEqualTo("cs_good");
     }
 
@@ -140,11 +145,11 @@ class WooCommerceSyncTests {
     }
 
     @Test
-    void aMaintenancePageFailsTheSyncWithAClearReason() {
-        woo.stubFor(get(urlPathEqualTo(WooCommerceFixtures.PRODUCTS)).withQueryParam("page", 
-                        com.github.tomakehurst.wiremock.client.WireMock.equalTo("2")).atPriority(1)
-                .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(200)
-                        .withHeader("Content-Type", "text/html").withBody(WooCommerceFixtures.MAINTENANCE_PAGE)));
+    void aMaintenancePageFailsTheSyncWithAClearReasonKeepsWhatWasSyncedAndTheSyncResumesThere() {
+        StubMapping maintenance = woo.stubFor(get(urlPathEqualTo(WooCommerceFixtures.PRODUCTS))
+                .withQueryParam("page", equalTo("2")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/html")
+                        .withBody(WooCommerceFixtures.MAINTENANCE_PAGE)));
 
         Map<String, Object> connected = connect(storeUrl(), "ck_good", "cs_good").getBody();
         Map<String, Object> failed = store.awaitJob(connected.get("syncJobId"), "FAILED");
@@ -152,5 +157,35 @@ class WooCommerceSyncTests {
         assertThat((String) failed.get("error")).contains("Briefly unavailable for scheduled maintenance")
                 .contains("instead of the REST API's JSON");
         assertThat(failed).containsEntry("phase", "PRODUCTS").containsEntry("done", 1);
+        assertThat(productIds()).containsExactly("794");
+
+        // The maintenance is over; the owner syncs again.
+        woo.removeStub(maintenance);
+        Map<String, Object> resumed = store.sync(connected.get("id"));
+        assertThat(resumed).containsEntry("jobId", connected.get("syncJobId"));
+        assertThat(store.awaitJob(connected.get("syncJobId"), "SUCCEEDED")).containsEntry("done", 4);
+
+        assertThat(productIds()).containsExactlyInAnyOrder("794", "799");
+        woo.verify(1, getRequestedFor(urlPathEqualTo(WooCommerceFixtures.PRODUCTS))
+                .withQueryParam("per_page", equalTo("100")).withQueryParam("page", equalTo("1")));
+        woo.verify(2, getRequestedFor(urlPathEqualTo(WooCommerceFixtures.PRODUCTS))
+                .withQueryParam("per_page", equalTo("100")).withQueryParam("page", equalTo("2")));
+    }
+
+    @Test
+    void pricesReadAsTheStoreWritesThem() {
+        woo.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/settings/general")).atPriority(1)
+                .willReturn(WooCommerceFixtures.json("settings-general-eur.json")));
+
+        Map<String, Object> connected = connect(storeUrl(), "ck_good", "cs_good").getBody();
+        store.awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.titles().contains("Premium Quality"));
+        assertThat(store.text("Premium Quality")).contains("21,99 € (on sale, was 24,99 €)");
+    }
+
+    List<String> productIds() {
+        return jdbc.sql("select external_id from catalog_product where account_id = :account")
+                .param("account", accountId).query(String.class).list();
     }
 }

@@ -145,7 +145,9 @@ class StoreTools {
                 .collect(Collectors.joining("; "));
         return order.name() + " placed " + order.createdAt().format(DateTimeFormatter.ISO_LOCAL_DATE) + ", payment "
                 + order.financialStatus() + ", fulfillment " + order.fulfillmentStatus() + ", total " + order.totalPrice()
-                + " " + order.currency() + (tracking.isBlank() ? "" : ", tracking " + tracking.strip());
+                + " " + order.currency()
+                + (order.shippingMethods().isEmpty() ? "" : ", shipping " + String.join(", ", order.shippingMethods()))
+                + (tracking.isBlank() ? "" : ", tracking " + tracking.strip());
     }
 
     /** Contact details in the trace are masked: the trace is shown to admins, not to the customer. */

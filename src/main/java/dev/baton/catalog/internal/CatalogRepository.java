@@ -3,6 +3,7 @@ package dev.baton.catalog.internal;
 import dev.baton.catalog.CatalogOrigin;
 import dev.baton.catalog.Order;
 import dev.baton.catalog.Policy;
+import dev.baton.catalog.PriceFormat;
 import dev.baton.catalog.PolicyType;
 import dev.baton.catalog.Product;
 import dev.baton.catalog.ProductStatus;
@@ -39,12 +40,31 @@ class CatalogRepository {
     void saveStore(UUID accountId, CatalogOrigin origin, StoreInfo store) {
         jdbc.sql("delete from catalog_store where account_id = :account").param("account", accountId).update();
         jdbc.sql("""
-                insert into catalog_store (account_id, origin, name, currency, email, url, updated_at)
-                values (:account, :origin, :name, :currency, :email, :url, :now)""")
+                insert into catalog_store (account_id, origin, name, currency, email, url, price_symbol_position,
+                    price_thousand_separator, price_decimal_separator, price_decimals, updated_at)
+                values (:account, :origin, :name, :currency, :email, :url, :position, :thousands, :decimal, :decimals,
+                    :now)""")
                 .param("account", accountId).param("origin", origin.name()).param("name", store.name())
                 .param("currency", store.currency()).param("email", store.email()).param("url", store.url())
+                .param("position", store.priceFormat().symbolPosition().name())
+                .param("thousands", store.priceFormat().thousandSeparator())
+                .param("decimal", store.priceFormat().decimalSeparator())
+                .param("decimals", store.priceFormat().decimals())
                 .param("now", OffsetDateTime.now(clock))
                 .update();
+    }
+
+    /** Stores saved before prices had a format (no position) write them the standard way. */
+    Optional<PriceFormat> priceFormat(UUID accountId) {
+        return jdbc.sql("""
+                select price_symbol_position, price_thousand_separator, price_decimal_separator, price_decimals
+                from catalog_store where account_id = :account""")
+                .param("account", accountId)
+                .query((rs, n) -> rs.getString("price_symbol_position") == null ? PriceFormat.STANDARD
+                        : new PriceFormat(PriceFormat.SymbolPosition.of(rs.getString("price_symbol_position")),
+                                rs.getString("price_thousand_separator"), rs.getString("price_decimal_separator"),
+                                rs.getInt("price_decimals")))
+                .optional();
     }
 
     Optional<String> currency(UUID accountId) {
@@ -176,7 +196,8 @@ class CatalogRepository {
     List<Order> ordersOf(UUID accountId, CatalogOrigin origin, String email, String phone) {
         return customerOrders("""
                 select external_id, name, email, phone, placed_at, financial_status, fulfillment_status, currency,
-                    total_price, line_items, fulfillments from catalog_order""", accountId, origin, email, phone)
+                    total_price, line_items, fulfillments, shipping_methods from catalog_order""",
+                accountId, origin, email, phone)
                 .map(statement -> statement.query(this::order)
                         .list())
                 .orElse(List.of());
@@ -276,9 +297,10 @@ class CatalogRepository {
     void saveOrder(UUID accountId, CatalogOrigin origin, Order order) {
         jdbc.sql("""
                 insert into catalog_order (id, account_id, origin, external_id, name, email, phone, placed_at,
-                    financial_status, fulfillment_status, currency, total_price, line_items, fulfillments, updated_at)
+                    financial_status, fulfillment_status, currency, total_price, line_items, fulfillments,
+                    shipping_methods, updated_at)
                 values (:id, :account, :origin, :externalId, :name, :email, :phone, :placedAt, :financial,
-                    :fulfillment, :currency, :total, :lineItems, :fulfillments, :now)""")
+                    :fulfillment, :currency, :total, :lineItems, :fulfillments, :shippingMethods, :now)""")
                 .param("id", UUID.randomUUID()).param("account", accountId).param("origin", origin.name())
                 .param("externalId", order.externalId()).param("name", order.name()).param("email", order.email())
                 .param("phone", order.phone()).param("placedAt", order.createdAt())
@@ -286,6 +308,7 @@ class CatalogRepository {
                 .param("currency", order.currency()).param("total", order.totalPrice())
                 .param("lineItems", json.writeValueAsString(order.lineItems()))
                 .param("fulfillments", json.writeValueAsString(order.fulfillments()))
+                .param("shippingMethods", json.writeValueAsString(order.shippingMethods()))
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
@@ -349,7 +372,8 @@ class CatalogRepository {
     Optional<Order> findOrderByName(UUID accountId, String name) {
         return jdbc.sql("""
                 select external_id, name, email, phone, placed_at, financial_status, fulfillment_status, currency,
-                    total_price, line_items, fulfillments from catalog_order where account_id = :account and name = :name
+                    total_price, line_items, fulfillments, shipping_methods
+                from catalog_order where account_id = :account and name = :name
                 limit 1""")
                 .param("account", accountId).param("name", name)
                 .query(this::order)
@@ -367,7 +391,9 @@ class CatalogRepository {
                 rs.getObject("placed_at", OffsetDateTime.class), rs.getString("financial_status"),
                 rs.getString("fulfillment_status"), rs.getString("currency"), rs.getBigDecimal("total_price"),
                 json.readValue(rs.getString("line_items"), new TypeReference<List<Order.LineItem>>() { }),
-                json.readValue(rs.getString("fulfillments"), new TypeReference<List<Order.Fulfillment>>() { }));
+                json.readValue(rs.getString("fulfillments"), new TypeReference<List<Order.Fulfillment>>() { }),
+                rs.getString("shipping_methods") == null ? List.of()
+                        : json.readValue(rs.getString("shipping_methods"), new TypeReference<List<String>>() { }));
     }
 
     private List<Variant> variants(UUID productId) {

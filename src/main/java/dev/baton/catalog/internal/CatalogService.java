@@ -6,6 +6,7 @@ import dev.baton.catalog.CatalogChanged;
 import dev.baton.catalog.CatalogOrigin;
 import dev.baton.catalog.Order;
 import dev.baton.catalog.Policy;
+import dev.baton.catalog.PriceFormat;
 import dev.baton.catalog.Product;
 import dev.baton.catalog.StoreInfo;
 import dev.baton.catalog.SyncedDocument;
@@ -218,7 +219,7 @@ class CatalogService implements Catalog {
             return catalog.findProduct(accountId, origin, ref.substring(PRODUCT.length()))
                     .filter(Product::visibleToShoppers)
                     .map(product -> new SyncedDocument(ref, product.title(),
-                            ProductText.describe(product, currency(accountId))));
+                            ProductText.describe(product, currency(accountId), priceFormat(accountId))));
         }
         if (ref.startsWith(POLICY)) {
             return catalog.findPolicy(accountId, origin, ref.substring(POLICY.length()))
@@ -281,7 +282,7 @@ class CatalogService implements Catalog {
 
     @Override
     public String priceText(UUID accountId, Variant variant) {
-        return ProductText.priceOf(variant, currency(accountId));
+        return ProductText.priceOf(variant, currency(accountId), priceFormat(accountId));
     }
 
     @Override
@@ -299,6 +300,10 @@ class CatalogService implements Catalog {
 
     private String currency(UUID accountId) {
         return catalog.currency(accountId).orElseGet(() -> accounts.settings(accountId).currency());
+    }
+
+    private PriceFormat priceFormat(UUID accountId) {
+        return catalog.priceFormat(accountId).orElse(PriceFormat.STANDARD);
     }
 
     private void publish(UUID accountId, CatalogOrigin origin, List<String> refs) {

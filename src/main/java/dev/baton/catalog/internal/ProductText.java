@@ -1,9 +1,11 @@
 package dev.baton.catalog.internal;
 
+import dev.baton.catalog.PriceFormat;
 import dev.baton.catalog.Product;
 import dev.baton.catalog.Variant;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.List;
@@ -20,6 +22,10 @@ final class ProductText {
     }
 
     static String describe(Product product, String currency) {
+        return describe(product, currency, PriceFormat.STANDARD);
+    }
+
+    static String describe(Product product, String currency, PriceFormat format) {
         StringBuilder text = new StringBuilder();
         text.append(product.title()).append('\n');
         String facts = List.of(label("Type", product.productType()), label("Brand", product.vendor()),
@@ -32,18 +38,18 @@ final class ProductText {
         if (!description.isEmpty()) {
             text.append('\n').append(description).append('\n');
         }
-        text.append('\n').append(variants(product, currency));
+        text.append('\n').append(variants(product, currency, format));
         if (product.url() != null && !product.url().isBlank()) {
             text.append("\nProduct page: ").append(product.url()).append('\n');
         }
         return text.toString().strip();
     }
 
-    private static String variants(Product product, String currency) {
+    private static String variants(Product product, String currency, PriceFormat format) {
         List<Variant> variants = product.variants();
         if (variants.size() == 1 && isDefault(variants.get(0))) {
             String stock = stockOf(variants.get(0));
-            return "Price: " + priceOf(variants.get(0), currency) + ". "
+            return "Price: " + priceOf(variants.get(0), currency, format) + ". "
                     + Character.toUpperCase(stock.charAt(0)) + stock.substring(1) + ".\n";
         }
         StringBuilder text = new StringBuilder();
@@ -52,7 +58,8 @@ final class ProductText {
         }
         text.append("Variants:\n");
         for (Variant variant : variants) {
-            text.append("- ").append(variant.title()).append(": ").append(priceOf(variant, currency)).append(", ")
+            text.append("- ").append(variant.title()).append(": ").append(priceOf(variant, currency, format))
+                    .append(", ")
                     .append(stockOf(variant));
             if (variant.sku() != null && !variant.sku().isBlank()) {
                 text.append(" (SKU ").append(variant.sku()).append(')');
@@ -63,10 +70,14 @@ final class ProductText {
     }
 
     static String priceOf(Variant variant, String currency) {
-        String price = money(variant.price(), currency);
+        return priceOf(variant, currency, PriceFormat.STANDARD);
+    }
+
+    static String priceOf(Variant variant, String currency, PriceFormat format) {
+        String price = money(variant.price(), currency, format);
         BigDecimal compareAt = variant.compareAtPrice();
         if (compareAt != null && compareAt.compareTo(variant.price()) > 0) {
-            return price + " (on sale, was " + money(compareAt, currency) + ")";
+            return price + " (on sale, was " + money(compareAt, currency, format) + ")";
         }
         return price;
     }
@@ -89,6 +100,38 @@ final class ProductText {
         format.setMinimumFractionDigits(code.getDefaultFractionDigits());
         format.setMaximumFractionDigits(code.getDefaultFractionDigits());
         return format.format(amount);
+    }
+
+    /**
+     * The amount as the store writes it: its separators, its decimals, the symbol on its side. The symbol is the
+     * currency's usual one in English ("€", "£", "R$"); WooCommerce's own symbol table is not read.
+     */
+    static String money(BigDecimal amount, String currency, PriceFormat format) {
+        if (PriceFormat.STANDARD.equals(format)) {
+            return money(amount, currency);
+        }
+        Currency code = Currency.getInstance(currency);
+        int decimals = format.decimals() < 0 ? Math.max(0, code.getDefaultFractionDigits()) : format.decimals();
+        String digits = amount.abs().setScale(decimals, RoundingMode.HALF_UP).toPlainString();
+        String whole = decimals == 0 ? digits : digits.substring(0, digits.length() - decimals - 1);
+        StringBuilder number = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                number.append(format.thousandSeparator());
+            }
+            number.append(whole.charAt(i));
+        }
+        if (decimals > 0) {
+            number.append(format.decimalSeparator()).append(digits.substring(digits.length() - decimals));
+        }
+        String symbol = code.getSymbol(Locale.US);
+        String sign = amount.signum() < 0 ? "-" : "";
+        return switch (format.symbolPosition()) {
+            case LEFT -> sign + symbol + number;
+            case LEFT_SPACE -> sign + symbol + " " + number;
+            case RIGHT -> sign + number + symbol;
+            case RIGHT_SPACE -> sign + number + " " + symbol;
+        };
     }
 
     private static boolean isDefault(Variant variant) {

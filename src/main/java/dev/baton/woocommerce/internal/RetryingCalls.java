@@ -5,64 +5,85 @@ import dev.baton.woocommerce.internal.payload.WcError;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.util.backoff.BackOff;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 import retrofit2.Call;
 import retrofit2.Response;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.function.Supplier;
 
 /**
  * Runs calls to a store. Many WordPress hosts rate-limit (429) or stumble (5xx, timeouts): those are retried with
  * exponential back-off and jitter for at most {@code baton.woocommerce.max-retry-duration} (ten seconds while an
  * owner waits for a connection to be checked). Refused keys, other 4xx and pages that are not JSON fail at once,
- * each with a reason an owner can act on.
+ * each with a reason an owner can act on. A 429 or 503 that says how long to wait ({@code Retry-After}, seconds or
+ * an HTTP date) is waited for that long (never less than the back-off), as long as the wait fits in the budget: a
+ * store asking for more fails the call at once, saying so, instead of being hammered or waited on past the limit.
  */
 final class RetryingCalls {
 
-    private final RetryTemplate sync;
-    private final RetryTemplate quick;
+    private final Duration budget;
+    private final Duration quickBudget;
+    private final Duration retryDelay;
     private final Duration readTimeout;
+    private final Clock clock;
 
     RetryingCalls(WooCommerceProperties properties) {
-        this.sync = template(properties, properties.maxRetryDuration());
-        Duration tenSeconds = Duration.ofSeconds(10);
-        this.quick = template(properties,
-                properties.maxRetryDuration().compareTo(tenSeconds) < 0 ? properties.maxRetryDuration() : tenSeconds);
-        this.readTimeout = properties.readTimeout();
+        this(properties, Clock.systemUTC());
     }
 
-    private static RetryTemplate template(WooCommerceProperties properties, Duration timeout) {
-        return new RetryTemplate(RetryPolicy.builder()
-                .delay(properties.retryDelay())
-                .multiplier(2)
-                .jitter(properties.retryDelay().dividedBy(2))
-                .maxDelay(Duration.ofSeconds(30))
-                .timeout(timeout)
-                .maxRetries(Long.MAX_VALUE)
-                .predicate(RetryingCalls::worthRetrying)
-                .build());
+    RetryingCalls(WooCommerceProperties properties, Clock clock) {
+        this.budget = properties.maxRetryDuration();
+        Duration tenSeconds = Duration.ofSeconds(10);
+        this.quickBudget = budget.compareTo(tenSeconds) < 0 ? budget : tenSeconds;
+        this.retryDelay = properties.retryDelay();
+        this.readTimeout = properties.readTimeout();
+        this.clock = clock;
     }
 
     <T> Response<T> execute(StoreAddress store, Supplier<Call<T>> call) {
-        return run(sync, store, call);
+        return run(budget, store, call);
     }
 
     /** The same with a short retry budget: someone is waiting for the answer. */
     <T> Response<T> executeQuickly(StoreAddress store, Supplier<Call<T>> call) {
-        return run(quick, store, call);
+        return run(quickBudget, store, call);
     }
 
-    private <T> Response<T> run(RetryTemplate template, StoreAddress store, Supplier<Call<T>> call) {
+    /** One template per call: its back-off reads the {@code Retry-After} of this call's last answer. */
+    private <T> Response<T> run(Duration timeout, StoreAddress store, Supplier<Call<T>> call) {
+        RetryAfter retryAfter = new RetryAfter();
+        RetryTemplate template = new RetryTemplate(RetryPolicy.builder()
+                .backOff(retryAfter.over(exponential()))
+                .timeout(timeout)
+                .predicate(RetryingCalls::worthRetrying)
+                .build());
         try {
-            return template.execute(() -> once(call));
+            return template.execute(() -> once(call, retryAfter));
         } catch (RetryException e) {
-            throw failure(store, e.getCause() == null ? e : e.getCause());
+            throw failure(store, e.getCause() == null ? e : e.getCause(), timeout);
         }
     }
 
-    private static <T> Response<T> once(Supplier<Call<T>> call) throws IOException {
+    private ExponentialBackOff exponential() {
+        ExponentialBackOff backOff = new ExponentialBackOff(retryDelay.toMillis(), 2);
+        backOff.setJitter(retryDelay.dividedBy(2).toMillis());
+        backOff.setMaxInterval(Duration.ofSeconds(30).toMillis());
+        backOff.setMaxAttempts(Long.MAX_VALUE);
+        backOff.setMaxElapsedTime(Long.MAX_VALUE);
+        return backOff;
+    }
+
+    private <T> Response<T> once(Supplier<Call<T>> call, RetryAfter retryAfter) throws IOException {
         Response<T> response = call.get().execute();
         if (response.isSuccessful()) {
             if (response.body() == null) {
@@ -70,8 +91,50 @@ final class RetryingCalls {
             }
             return response;
         }
+        Duration wait = retryAfter(response.headers().get("Retry-After"));
+        retryAfter.requested = wait;
         try (var body = response.errorBody()) {
-            throw new HttpFailure(response.code(), body == null ? "" : body.string());
+            throw new HttpFailure(response.code(), body == null ? "" : body.string(), wait);
+        }
+    }
+
+    /** {@code Retry-After}: delay-seconds or an HTTP date (RFC 9110); zero when absent or unreadable. */
+    Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return Duration.ZERO;
+        }
+        String value = header.strip();
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value)));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                Duration wait = Duration.between(clock.instant(), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException notADate) {
+                return Duration.ZERO;
+            }
+        }
+    }
+
+    /**
+     * The wait the store asked for, if longer than the back-off's. Spring's retry template adds the wait to the time
+     * spent before sleeping, so a wait past the budget ends the retries at once.
+     */
+    private static final class RetryAfter {
+
+        Duration requested = Duration.ZERO;
+
+        BackOff over(BackOff backOff) {
+            return () -> {
+                BackOffExecution execution = backOff.start();
+                return () -> {
+                    long next = execution.nextBackOff();
+                    long asked = requested.toMillis();
+                    requested = Duration.ZERO;
+                    return next == BackOffExecution.STOP ? next : Math.max(next, asked);
+                };
+            };
         }
     }
 
@@ -82,9 +145,15 @@ final class RetryingCalls {
         return e instanceof IOException && !(e instanceof JsonBodies.NotJson);
     }
 
-    private StoreUnavailableException failure(StoreAddress store, Throwable e) {
+    private StoreUnavailableException failure(StoreAddress store, Throwable e, Duration timeout) {
         String where = "The WooCommerce store at " + store.url();
         if (e instanceof HttpFailure failure) {
+            if (failure.retryAfter.compareTo(timeout) > 0 && (failure.status == 429 || failure.status >= 500)) {
+                return new StoreUnavailableException(where + " answered HTTP " + failure.status
+                        + (failure.status == 429 ? " (too many requests)" : "") + " and asked Baton to wait "
+                        + failure.retryAfter.toSeconds() + " seconds (Retry-After), longer than the retry limit of "
+                        + timeout.toSeconds() + " seconds; the next sync or reconciliation tries again.", failure);
+            }
             return failure.explain(where);
         }
         if (e instanceof JsonBodies.NotJson notJson) {
@@ -104,11 +173,13 @@ final class RetryingCalls {
 
         final int status;
         final String body;
+        final Duration retryAfter;
 
-        HttpFailure(int status, String body) {
+        HttpFailure(int status, String body, Duration retryAfter) {
             super("HTTP " + status);
             this.status = status;
             this.body = body;
+            this.retryAfter = retryAfter;
         }
 
         StoreUnavailableException explain(String where) {

@@ -2,18 +2,30 @@ package dev.baton.woocommerce.internal;
 
 import dev.baton.catalog.StoreUnavailableException;
 import dev.baton.woocommerce.internal.payload.WcOrder;
+import dev.baton.woocommerce.internal.payload.WcOrderNote;
 import dev.baton.woocommerce.internal.payload.WcProduct;
 import dev.baton.woocommerce.internal.payload.WcSetting;
 import dev.baton.woocommerce.internal.payload.WcVariation;
 import dev.baton.woocommerce.internal.payload.WpPage;
+import dev.baton.woocommerce.internal.payload.WpSite;
 import retrofit2.Response;
 
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** One store's REST API, each call retried as {@link RetryingCalls} says. */
 final class StoreClient {
+
+    /** WooCommerce's own date format: GMT, to the second, no offset ({@code dates_are_gmt=true} says it is GMT). */
+    private static final DateTimeFormatter GMT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss", Locale.ROOT);
+
+    /** How many pages of a customer's orders are read at most: a lookup, not an export. */
+    private static final int SEARCH_PAGES = 5;
 
     private final StoreAddress address;
     private final WooCommerceApi api;
@@ -61,8 +73,76 @@ final class StoreClient {
         return listing(calls.execute(address, () -> api.orders(pageSize, page)));
     }
 
-    List<WcOrder> searchOrders(String text) {
-        return calls.execute(address, () -> api.searchOrders(text, pageSize)).body();
+    /** One page (from 1) of products of {@code status} ({@code any} or {@code trash}) changed after a moment. */
+    Listing<WcProduct> changedProducts(String status, OffsetDateTime modifiedAfter, int page) {
+        String after = gmt(modifiedAfter);
+        return listing(calls.execute(address, () -> api.changedProducts(status, after, pageSize, page)));
+    }
+
+    /** One page (from 1) of the orders changed after a moment. */
+    Listing<WcOrder> changedOrders(OffsetDateTime modifiedAfter, int page) {
+        String after = gmt(modifiedAfter);
+        return listing(calls.execute(address, () -> api.changedOrders(after, pageSize, page)));
+    }
+
+    static String gmt(OffsetDateTime time) {
+        return time.withOffsetSameInstant(ZoneOffset.UTC).format(GMT);
+    }
+
+    /** The order with this number ("1001" or "#1001"), as the store numbers it (not necessarily its id). */
+    Optional<WcOrder> orderByNumber(String number) {
+        String wanted = number == null ? "" : number.strip().replaceFirst("^#", "").strip();
+        if (wanted.isEmpty()) {
+            return Optional.empty();
+        }
+        return search(wanted).stream().filter(order -> wanted.equalsIgnoreCase(orderNumber(order))).findFirst();
+    }
+
+    /** The orders whose billing email is this one (any case), newest id last. */
+    List<WcOrder> ordersByEmail(String email) {
+        String wanted = email == null ? "" : email.strip();
+        if (wanted.isEmpty()) {
+            return List.of();
+        }
+        return search(wanted).stream().filter(order -> order.billing() != null && order.billing().email() != null
+                && wanted.equalsIgnoreCase(order.billing().email().strip())).toList();
+    }
+
+    private static String orderNumber(WcOrder order) {
+        return order.number() == null || order.number().isBlank() ? String.valueOf(order.id()) : order.number().strip();
+    }
+
+    /** Every page of a search, up to {@link #SEARCH_PAGES}: WooCommerce's search is broad, the callers narrow it. */
+    private List<WcOrder> search(String text) {
+        List<WcOrder> found = new ArrayList<>();
+        int page = 1;
+        Listing<WcOrder> listing;
+        do {
+            int current = page;
+            listing = listing(calls.execute(address, () -> api.searchOrders(text, pageSize, current)));
+            found.addAll(listing.items());
+            page++;
+        } while (page <= listing.totalPages() && page <= SEARCH_PAGES);
+        return found;
+    }
+
+    /** An order's notes, newest first. */
+    List<WcOrderNote> orderNotes(long orderId) {
+        return calls.execute(address, () -> api.orderNotes(orderId)).body();
+    }
+
+    /**
+     * The site's title from the WordPress REST API index, read with the short retry budget; empty when the site has
+     * none or the index cannot be read (a security plugin may hide it): the caller falls back to the host.
+     */
+    Optional<String> siteName() {
+        try {
+            WpSite site = calls.executeQuickly(address, pages::site).body();
+            String name = site.name() == null ? "" : PlainText.of(site.name());
+            return name.isBlank() ? Optional.empty() : Optional.of(name);
+        } catch (StoreUnavailableException e) {
+            return Optional.empty();
+        }
     }
 
     long productCount() {

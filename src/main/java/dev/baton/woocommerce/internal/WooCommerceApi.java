@@ -1,6 +1,7 @@
 package dev.baton.woocommerce.internal;
 
 import dev.baton.woocommerce.internal.payload.WcOrder;
+import dev.baton.woocommerce.internal.payload.WcOrderNote;
 import dev.baton.woocommerce.internal.payload.WcProduct;
 import dev.baton.woocommerce.internal.payload.WcSetting;
 import dev.baton.woocommerce.internal.payload.WcVariation;
@@ -28,9 +29,31 @@ interface WooCommerceApi {
     @GET("wp-json/wc/v3/orders?orderby=id&order=asc")
     Call<List<WcOrder>> orders(@Query("per_page") int perPage, @Query("page") int page);
 
-    /** Orders matching a text (an order number, a customer's email). */
-    @GET("wp-json/wc/v3/orders")
-    Call<List<WcOrder>> searchOrders(@Query("search") String search, @Query("per_page") int perPage);
+    /**
+     * Products changed after a moment, for reconciliation. {@code status}: {@code any} (every status but the trash:
+     * published, draft, pending, private, scheduled) or {@code trash}. {@code modifiedAfter} is GMT without an offset,
+     * which {@code dates_are_gmt} makes WooCommerce compare with each product's {@code date_modified_gmt}.
+     */
+    @GET("wp-json/wc/v3/products?dates_are_gmt=true&orderby=id&order=asc")
+    Call<List<WcProduct>> changedProducts(@Query("status") String status,
+            @Query("modified_after") String modifiedAfter, @Query("per_page") int perPage, @Query("page") int page);
+
+    /** Orders of any status changed after a moment (GMT), for reconciliation. */
+    @GET("wp-json/wc/v3/orders?status=any&dates_are_gmt=true&orderby=id&order=asc")
+    Call<List<WcOrder>> changedOrders(@Query("modified_after") String modifiedAfter, @Query("per_page") int perPage,
+            @Query("page") int page);
+
+    /**
+     * Orders matching a text: WooCommerce searches the order number (and id), the billing and shipping addresses, the
+     * billing email and the items' names, so the caller keeps only the exact matches.
+     */
+    @GET("wp-json/wc/v3/orders?status=any&orderby=id&order=asc")
+    Call<List<WcOrder>> searchOrders(@Query("search") String search, @Query("per_page") int perPage,
+            @Query("page") int page);
+
+    /** An order's notes, newest first: private notes and notes to the customer. */
+    @GET("wp-json/wc/v3/orders/{id}/notes")
+    Call<List<WcOrderNote>> orderNotes(@Path("id") long orderId);
 
     /** Currency and its format: {@code woocommerce_currency}, {@code woocommerce_currency_pos}, separators. */
     @GET("wp-json/wc/v3/settings/general")

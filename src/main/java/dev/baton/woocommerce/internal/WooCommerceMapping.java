@@ -5,6 +5,7 @@ import dev.baton.catalog.Product;
 import dev.baton.catalog.ProductStatus;
 import dev.baton.catalog.Variant;
 import dev.baton.woocommerce.internal.payload.WcOrder;
+import dev.baton.woocommerce.internal.payload.WcOrderNote;
 import dev.baton.woocommerce.internal.payload.WcProduct;
 import dev.baton.woocommerce.internal.payload.WcVariation;
 import tools.jackson.databind.JsonNode;
@@ -126,6 +127,11 @@ final class WooCommerceMapping {
     }
 
     static Order order(WcOrder order) {
+        return order(order, List.of());
+    }
+
+    /** {@code notes}: the order's notes, read when worth it ({@link TrackingNotes}); tracking in the meta comes first. */
+    static Order order(WcOrder order, List<WcOrderNote> notes) {
         List<Order.LineItem> lines = list(order.lineItems()).stream()
                 .map(line -> new Order.LineItem(text(line.name()), variantTitle(line), text(line.sku()),
                         line.quantity(), line.price() == null ? BigDecimal.ZERO : line.price()))
@@ -135,7 +141,13 @@ final class WooCommerceMapping {
         return new Order(String.valueOf(order.id()), "#" + (text(order.number()).isEmpty() ? order.id() : order.number()),
                 text(billing.email()), text(billing.phone()), time(order.dateCreatedGmt()),
                 financialStatus(order.status()), fulfillmentStatus(order.status()), text(order.currency()),
-                total == null ? BigDecimal.ZERO : total, lines, fulfillments(order));
+                total == null ? BigDecimal.ZERO : total, lines, fulfillments(order, notes), shippingMethods(order));
+    }
+
+    /** The shipping methods' titles as the store names them ("Flat rate", "Local pickup"), each once. */
+    private static List<String> shippingMethods(WcOrder order) {
+        return list(order.shippingLines()).stream().map(line -> PlainText.of(line.methodTitle()))
+                .filter(title -> !title.isBlank()).distinct().toList();
     }
 
     /** Attributes a customer chose ("Color: Black"), as WooCommerce shows them on the order. */
@@ -168,8 +180,11 @@ final class WooCommerceMapping {
         return "completed".equals(status) ? "FULFILLED" : "UNFULFILLED";
     }
 
-    /** Tracking from order meta: the Shipment Tracking extension's items, or a plain tracking-number field. */
-    private static List<Order.Fulfillment> fulfillments(WcOrder order) {
+    /**
+     * Tracking from order meta: the Shipment Tracking extension's items, or a plain tracking-number field; from the
+     * notes only when the meta has none.
+     */
+    private static List<Order.Fulfillment> fulfillments(WcOrder order, List<WcOrderNote> notes) {
         List<Order.Fulfillment> fulfillments = new ArrayList<>();
         for (WcOrder.Meta meta : list(order.metaData())) {
             String key = text(meta.key()).toLowerCase(Locale.ROOT);
@@ -180,6 +195,9 @@ final class WooCommerceMapping {
                 fulfillments.add(new Order.Fulfillment("SHIPPED", null, List.of(meta.value().asString().strip()),
                         List.of(), null));
             }
+        }
+        if (fulfillments.isEmpty()) {
+            fulfillments.addAll(TrackingNotes.from(notes));
         }
         return fulfillments;
     }

@@ -7,10 +7,12 @@ import dev.baton.catalog.Product;
 import dev.baton.catalog.StoreInfo;
 import dev.baton.catalog.StorePlatform;
 import dev.baton.catalog.StoreUnavailableException;
+import dev.baton.woocommerce.internal.payload.WcOrder;
 import dev.baton.woocommerce.internal.payload.WcProduct;
-import dev.baton.woocommerce.internal.payload.WcSetting;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -25,11 +27,14 @@ class WooCommercePlatform implements StorePlatform {
     private final WooCommerceStoreRepository stores;
     private final WooCommerceClients clients;
     private final WooCommercePolicies policies;
+    private final Clock clock;
 
-    WooCommercePlatform(WooCommerceStoreRepository stores, WooCommerceClients clients, WooCommercePolicies policies) {
+    WooCommercePlatform(WooCommerceStoreRepository stores, WooCommerceClients clients, WooCommercePolicies policies,
+            Clock clock) {
         this.stores = stores;
         this.clients = clients;
         this.policies = policies;
+        this.clock = clock;
     }
 
     @Override
@@ -40,10 +45,7 @@ class WooCommercePlatform implements StorePlatform {
     @Override
     public StoreInfo store(UUID integrationId) {
         StoreClient client = client(integrationId);
-        String currency = client.generalSettings().stream().filter(s -> "woocommerce_currency".equals(s.id()))
-                .map(WcSetting::text).findFirst().orElse("");
-        // WooCommerce's REST API does not name the shop; its host does, until the WordPress site title is read.
-        return new StoreInfo(client.address().host(), currency, "", client.address().url());
+        return StoreDetails.of(client.address(), client.siteName(), client.generalSettings());
     }
 
     @Override
@@ -59,8 +61,7 @@ class WooCommercePlatform implements StorePlatform {
         StoreClient.Listing<WcProduct> listing;
         do {
             listing = client.products((int) page);
-            List<Product> products = listing.items().stream().map(product -> WooCommerceMapping.product(product,
-                    "variable".equals(product.type()) ? client.variations(product.id()) : List.of())).toList();
+            List<Product> products = listing.items().stream().map(product -> product(client, product)).toList();
             page++;
             pages.accept(new Page<>(products, page <= listing.totalPages() ? String.valueOf(page) : ""));
         } while (page <= listing.totalPages());
@@ -75,12 +76,27 @@ class WooCommercePlatform implements StorePlatform {
     @Override
     public Page<Order> orders(UUID integrationId, String cursor) {
         int page = cursor.isEmpty() ? 1 : Integer.parseInt(cursor);
-        StoreClient.Listing<dev.baton.woocommerce.internal.payload.WcOrder> listing = client(integrationId).orders(page);
-        return new Page<>(listing.items().stream().map(WooCommerceMapping::order).toList(),
+        StoreClient client = client(integrationId);
+        StoreClient.Listing<WcOrder> listing = client.orders(page);
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        return new Page<>(listing.items().stream().map(order -> order(client, order, now)).toList(),
                 page < listing.totalPages() ? String.valueOf(page + 1) : "");
     }
 
-    private StoreClient client(UUID integrationId) {
+    /** The order, with the tracking in its notes when they are worth reading ({@link TrackingNotes}). */
+    static Order order(StoreClient client, WcOrder order, OffsetDateTime now) {
+        Order mapped = WooCommerceMapping.order(order);
+        return TrackingNotes.worthReading(order, mapped, now)
+                ? WooCommerceMapping.order(order, client.orderNotes(order.id())) : mapped;
+    }
+
+    /** A variable product's variations are read with it; other products need no other request. */
+    static Product product(StoreClient client, WcProduct product) {
+        return WooCommerceMapping.product(product,
+                "variable".equals(product.type()) ? client.variations(product.id()) : List.of());
+    }
+
+    StoreClient client(UUID integrationId) {
         WooCommerceStore store = keys(integrationId);
         return clients.forStore(store.address(), store.consumerKey(), store.consumerSecret());
     }

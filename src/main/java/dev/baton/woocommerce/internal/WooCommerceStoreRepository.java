@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -35,6 +36,12 @@ class WooCommerceStoreRepository {
                 .param("secret", secrets.encrypt(store.consumerSecret()))
                 .param("now", OffsetDateTime.now(clock))
                 .update();
+    }
+
+    /** Every store ever connected with keys; whether it still is, the catalog's integration says. */
+    List<UUID> integrationIds() {
+        return jdbc.sql("select integration_id from woocommerce_store order by updated_at")
+                .query((rs, n) -> rs.getObject("integration_id", UUID.class)).list();
     }
 
     Optional<WooCommerceStore> find(UUID integrationId) {

@@ -1,5 +1,6 @@
 package dev.baton.catalog.internal;
 
+import dev.baton.catalog.PriceFormat;
 import dev.baton.catalog.Product;
 import dev.baton.catalog.ProductStatus;
 import dev.baton.catalog.Variant;
@@ -39,6 +40,30 @@ class ProductTextTests {
 
         assertThat(text).contains("Waterproof leather.\n\n- Rubber sole\n- 1.2 kg")
                 .contains("Price: ¥10. Available.").doesNotContain("<");
+    }
+
+    @Test
+    void pricesReadAsTheStoreWritesThem() {
+        Variant onSale = new Variant("Default Title", List.of(), "T", new BigDecimal("1234.5"), new BigDecimal("1499"),
+                null, false);
+        PriceFormat european = new PriceFormat(PriceFormat.SymbolPosition.RIGHT_SPACE, ".", ",", 2);
+        PriceFormat spaced = new PriceFormat(PriceFormat.SymbolPosition.LEFT, " ", ".", 0);
+
+        assertThat(ProductText.priceOf(onSale, "EUR", european)).isEqualTo("1.234,50 € (on sale, was 1.499,00 €)");
+        assertThat(ProductText.money(new BigDecimal("1234567.891"), "EUR",
+                new PriceFormat(PriceFormat.SymbolPosition.LEFT_SPACE, "", ",", 3))).isEqualTo("€ 1234567,891");
+        assertThat(ProductText.money(new BigDecimal("1234.5"), "GBP", spaced)).isEqualTo("£1 235");
+        assertThat(ProductText.money(new BigDecimal("9.99"), "USD",
+                new PriceFormat(PriceFormat.SymbolPosition.RIGHT, ",", ".", 2))).isEqualTo("9.99$");
+    }
+
+    @Test
+    void aStoreThatDoesNotSayKeepsTheCurrencysUsualFormat() {
+        Variant variant = new Variant("Default Title", List.of(), "T", new BigDecimal("1234.6"), null, null, false);
+
+        assertThat(ProductText.priceOf(variant, "USD", PriceFormat.STANDARD)).isEqualTo("$1,234.60")
+                .isEqualTo(ProductText.priceOf(variant, "USD"));
+        assertThat(ProductText.priceOf(variant, "JPY", PriceFormat.STANDARD)).isEqualTo("¥1,235");
     }
 
     private static Product product(List<Variant> variants) {

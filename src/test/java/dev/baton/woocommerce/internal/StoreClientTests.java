@@ -91,7 +91,7 @@ class StoreClientTests {
     @Test
     void plainHttpIsSignedWithOAuthHmacSha256AsWooCommerceChecksIt() throws Exception {
         // An email: '@' is a reserved character, where WooCommerce's string to sign differs from RFC 5849's.
-        plainHttp().searchOrders("john.doe@example.com");
+        plainHttp().ordersByEmail("john.doe@example.com");
 
         LoggedRequest request = store.findAll(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders"))).get(0);
         assertThat(request.getHeader("Authorization")).isNull();
@@ -134,6 +134,100 @@ class StoreClientTests {
 
         assertThat(plainHttp().orders(1).items()).hasSize(2);
         store.verify(2, getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders")));
+    }
+
+    @Test
+    void aRetryAfterIsWaitedForBeforeTheRetry() {
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders")).atPriority(1).inScenario("limited")
+                .whenScenarioStateIs(Scenario.STARTED).willSetStateTo("calm")
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "1").withBody("Too Many Requests")));
+
+        assertThat(plainHttp().orders(1).items()).hasSize(2);
+
+        var requests = store.findAll(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders")));
+        assertThat(requests).hasSize(2);
+        // The back-off alone would wait 20 ms; the store asked for a second.
+        assertThat(Duration.between(requests.get(0).getLoggedDate().toInstant(),
+                requests.get(1).getLoggedDate().toInstant())).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void aRetryAfterLongerThanTheRetryLimitFailsAtOnceSayingSo() {
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders")).atPriority(1)
+                .willReturn(aResponse().withStatus(429).withHeader("Retry-After", "120").withBody("Too Many Requests")));
+
+        assertThatThrownBy(() -> plainHttp().orders(1)).isInstanceOf(StoreUnavailableException.class)
+                .hasMessageContaining("HTTP 429").hasMessageContaining("asked Baton to wait 120 seconds (Retry-After)")
+                .hasMessageContaining("retry limit of 2 seconds");
+        store.verify(1, getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders")));
+    }
+
+    @Test
+    void aRetryAfterIsReadAsSecondsOrAsAnHttpDate() {
+        var clock = java.time.Clock.fixed(java.time.Instant.parse("2015-10-21T07:27:30Z"), java.time.ZoneOffset.UTC);
+        RetryingCalls calls = new RetryingCalls(properties, clock);
+
+        assertThat(calls.retryAfter("7")).isEqualTo(Duration.ofSeconds(7));
+        assertThat(calls.retryAfter("Wed, 21 Oct 2015 07:28:00 GMT")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(calls.retryAfter("Wed, 21 Oct 2015 07:00:00 GMT")).isZero();
+        assertThat(calls.retryAfter("soon")).isZero();
+        assertThat(calls.retryAfter(null)).isZero();
+    }
+
+    @Test
+    void anOrderIsFoundByItsNumberOnlyWhenTheNumberIsExactlyIt() {
+        // WooCommerce's search is broad: it answers both orders for "723" (an address, an item could match).
+        assertThat(plainHttp().orderByNumber("#723")).map(order -> order.id()).contains(723L);
+        assertThat(plainHttp().orderByNumber("72")).isEmpty();
+
+        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders")).withQueryParam("search", equalTo("723"))
+                .withQueryParam("status", equalTo("any")));
+    }
+
+    @Test
+    void ordersAreFoundByTheCustomersEmailInAnyCase() {
+        assertThat(plainHttp().ordersByEmail("John.Doe@Example.com")).extracting(order -> order.id())
+                .containsExactly(727L);
+
+        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders"))
+                .withQueryParam("search", equalTo("John.Doe@Example.com")));
+    }
+
+    @Test
+    void changedItemsAreAskedForWithAGmtModifiedAfter() {
+        var after = java.time.OffsetDateTime.parse("2026-01-10T09:30:15.123+01:00");
+
+        plainHttp().changedProducts("any", after, 1);
+        plainHttp().changedOrders(after, 1);
+
+        store.verify(getRequestedFor(urlPathEqualTo(WooCommerceFixtures.PRODUCTS))
+                .withQueryParam("modified_after", equalTo("2026-01-10T08:30:15"))
+                .withQueryParam("dates_are_gmt", equalTo("true")).withQueryParam("status", equalTo("any")));
+        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/wc/v3/orders"))
+                .withQueryParam("modified_after", equalTo("2026-01-10T08:30:15"))
+                .withQueryParam("dates_are_gmt", equalTo("true")));
+    }
+
+    @Test
+    void orderNotesAreRead() {
+        store.stubFor(get(urlPathEqualTo("/wp-json/wc/v3/orders/723/notes"))
+                .willReturn(WooCommerceFixtures.json("order-notes.json")));
+
+        assertThat(plainHttp().orderNotes(723)).extracting(note -> note.id()).containsExactly(282L, 281L, 280L, 279L);
+    }
+
+    @Test
+    void theSiteTitleIsReadWithoutCredentialsAndDecoded() {
+        assertThat(https().siteName()).contains("Porto Tees & Co");
+
+        store.verify(getRequestedFor(urlPathEqualTo("/wp-json/")).withHeader("Authorization", absent()));
+    }
+
+    @Test
+    void aSiteWhoseIndexCannotBeReadHasNoName() {
+        store.stubFor(get(urlPathEqualTo("/wp-json/")).atPriority(1).willReturn(aResponse().withStatus(404)));
+
+        assertThat(plainHttp().siteName()).isEmpty();
     }
 
     @Test
