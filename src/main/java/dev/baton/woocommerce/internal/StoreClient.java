@@ -5,6 +5,8 @@ import dev.baton.woocommerce.internal.payload.WcOrder;
 import dev.baton.woocommerce.internal.payload.WcProduct;
 import dev.baton.woocommerce.internal.payload.WcSetting;
 import dev.baton.woocommerce.internal.payload.WcVariation;
+import dev.baton.woocommerce.internal.payload.WcWebhook;
+import dev.baton.woocommerce.internal.payload.WcWebhookChange;
 import dev.baton.woocommerce.internal.payload.WpPage;
 import retrofit2.Response;
 
@@ -97,6 +99,32 @@ final class StoreClient {
 
     Optional<WpPage> pageBySlug(String slug) {
         return calls.execute(address, () -> pages.bySlug(slug)).body().stream().findFirst();
+    }
+
+    WcProduct product(long id) {
+        return calls.execute(address, () -> api.product(id)).body();
+    }
+
+    /** Every webhook of the store, whatever its status or address, all pages. */
+    List<WcWebhook> webhooks() {
+        List<WcWebhook> all = new ArrayList<>();
+        int page = 1;
+        Listing<WcWebhook> listing;
+        do {
+            int current = page;
+            listing = listing(calls.executeQuickly(address, () -> api.webhooks(pageSize, current)));
+            all.addAll(listing.items());
+            page++;
+        } while (page <= listing.totalPages());
+        return all;
+    }
+
+    WcWebhook createWebhook(WcWebhookChange webhook) {
+        return calls.executeQuickly(address, () -> api.createWebhook(webhook)).body();
+    }
+
+    WcWebhook updateWebhook(long id, WcWebhookChange change) {
+        return calls.executeQuickly(address, () -> api.updateWebhook(id, change)).body();
     }
 
     private static <T> Listing<T> listing(Response<List<T>> response) {
