@@ -131,7 +131,9 @@ public class WooCommerceWebhooks {
             plan.toResign().forEach(webhook -> client.updateWebhook(webhook.id(),
                     new WcWebhookChange(null, null, null, secret, null)));
         } catch (RetryingCalls.KeysRefused e) {
-            return ownerActionNeeded(store.integrationId(), url.get(), plan, reason(e));
+            return ownerActionNeeded(store.integrationId(), url.get(), plan, e.getCause()
+                    instanceof RetryingCalls.HttpFailure failure ? "WooCommerce refused to create or change webhooks "
+                    + "with the store's keys (HTTP " + failure.status + failure.said() + ")." : reason(e));
         } catch (RuntimeException e) {
             return failed(reason(e));
         }
@@ -172,8 +174,8 @@ public class WooCommerceWebhooks {
         }
         return new WooCommerceWebhookSetup(Status.OWNER_ACTION_NEEDED, "Baton could not set up its webhooks: "
                 + refusal + " The store's keys may only read. In WooCommerce > Settings > Advanced > Webhooks, "
-                + String.join("; and ", steps) + ". Or connect the store again with Read/Write keys. The store keeps "
-                + "syncing meanwhile. " + WooCommerceWebhookSetup.UNTIL_THEN);
+                + String.join("; and ", steps) + ". Or connect the store again with Read/Write keys. The store is "
+                + "connected and syncs. " + WooCommerceWebhookSetup.UNTIL_THEN);
     }
 
     private static WooCommerceWebhookSetup failed(String reason) {
