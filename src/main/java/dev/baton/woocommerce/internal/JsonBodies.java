@@ -1,5 +1,7 @@
 package dev.baton.woocommerce.internal;
 
+import okhttp3.MediaType;
+import okhttp3.RequestBody;
 import okhttp3.ResponseBody;
 import org.jsoup.Jsoup;
 import retrofit2.Converter;
@@ -16,7 +18,7 @@ import java.lang.reflect.Type;
 /**
  * Reads WooCommerce's snake_case JSON into the payload records with Jackson. A body that is not JSON at all (a
  * maintenance page, a security plugin's challenge, a caching plugin's HTML) fails with {@link NotJson}, whatever its
- * content type claims.
+ * content type claims. Request bodies are written the same way.
  */
 final class JsonBodies extends Converter.Factory {
 
@@ -37,6 +39,15 @@ final class JsonBodies extends Converter.Factory {
             return MAPPER.readValue(text, javaType);
         };
     }
+
+    /** Request bodies (creating and changing webhooks) in the same snake_case JSON. */
+    @Override
+    public Converter<?, RequestBody> requestBodyConverter(Type type, Annotation[] parameterAnnotations,
+            Annotation[] methodAnnotations, Retrofit retrofit) {
+        return value -> RequestBody.create(MAPPER.writeValueAsBytes(value), JSON);
+    }
+
+    private static final MediaType JSON = MediaType.get("application/json; charset=utf-8");
 
     static boolean looksLikeJson(String text) {
         String start = text.stripLeading();

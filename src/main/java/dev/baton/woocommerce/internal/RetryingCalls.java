@@ -201,7 +201,8 @@ final class RetryingCalls {
                     + (status >= 500 || status == 429 ? " and kept failing past the retry limit." : "."), this);
         }
 
-        private String said() {
+        /** What the store said, as ": message", or nothing. */
+        String said() {
             try {
                 WcError error = JsonBodies.MAPPER.readValue(body, WcError.class);
                 // Without its closing full stop: the message is quoted inside Baton's own sentence.

@@ -6,6 +6,8 @@ import dev.baton.woocommerce.internal.payload.WcOrderNote;
 import dev.baton.woocommerce.internal.payload.WcProduct;
 import dev.baton.woocommerce.internal.payload.WcSetting;
 import dev.baton.woocommerce.internal.payload.WcVariation;
+import dev.baton.woocommerce.internal.payload.WcWebhook;
+import dev.baton.woocommerce.internal.payload.WcWebhookChange;
 import dev.baton.woocommerce.internal.payload.WpPage;
 import dev.baton.woocommerce.internal.payload.WpSite;
 import retrofit2.Response;
@@ -206,6 +208,32 @@ final class StoreClient {
             page++;
         } while (page <= listing.totalPages());
         return all;
+    }
+
+    WcProduct product(long id) {
+        return calls.execute(address, () -> api.product(id)).body();
+    }
+
+    /** Every webhook of the store, whatever its status or address, all pages. */
+    List<WcWebhook> webhooks() {
+        List<WcWebhook> all = new ArrayList<>();
+        int page = 1;
+        Listing<WcWebhook> listing;
+        do {
+            int current = page;
+            listing = listing(calls.executeQuickly(address, () -> api.webhooks(pageSize, current)));
+            all.addAll(listing.items());
+            page++;
+        } while (page <= listing.totalPages());
+        return all;
+    }
+
+    WcWebhook createWebhook(WcWebhookChange webhook) {
+        return calls.executeQuickly(address, () -> api.createWebhook(webhook)).body();
+    }
+
+    WcWebhook updateWebhook(long id, WcWebhookChange change) {
+        return calls.executeQuickly(address, () -> api.updateWebhook(id, change)).body();
     }
 
     private static <T> Listing<T> listing(Response<List<T>> response) {

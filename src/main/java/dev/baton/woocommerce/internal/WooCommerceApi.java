@@ -5,8 +5,13 @@ import dev.baton.woocommerce.internal.payload.WcOrderNote;
 import dev.baton.woocommerce.internal.payload.WcProduct;
 import dev.baton.woocommerce.internal.payload.WcSetting;
 import dev.baton.woocommerce.internal.payload.WcVariation;
+import dev.baton.woocommerce.internal.payload.WcWebhook;
+import dev.baton.woocommerce.internal.payload.WcWebhookChange;
 import retrofit2.Call;
+import retrofit2.http.Body;
 import retrofit2.http.GET;
+import retrofit2.http.POST;
+import retrofit2.http.PUT;
 import retrofit2.http.Path;
 import retrofit2.http.Query;
 
@@ -66,4 +71,19 @@ interface WooCommerceApi {
     /** Accounts &amp; Privacy: {@code wp_page_for_privacy_policy} among them. */
     @GET("wp-json/wc/v3/settings/account")
     Call<List<WcSetting>> accountSettings();
+
+    /** One product, any status; a variation's id answers the variation (type "variation", with its parent_id). */
+    @GET("wp-json/wc/v3/products/{id}")
+    Call<WcProduct> product(@Path("id") long id);
+
+    /** The store's webhooks, any status ({@code status=all}: active, paused and disabled). */
+    @GET("wp-json/wc/v3/webhooks?status=all&orderby=id&order=asc")
+    Call<List<WcWebhook>> webhooks(@Query("per_page") int perPage, @Query("page") int page);
+
+    /** Needs keys with write permission; WooCommerce pings the delivery URL before answering. */
+    @POST("wp-json/wc/v3/webhooks")
+    Call<WcWebhook> createWebhook(@Body WcWebhookChange webhook);
+
+    @PUT("wp-json/wc/v3/webhooks/{id}")
+    Call<WcWebhook> updateWebhook(@Path("id") long id, @Body WcWebhookChange change);
 }

@@ -5,6 +5,7 @@ import dev.baton.catalog.StoreIntegration;
 import dev.baton.catalog.StoreIntegrations;
 import dev.baton.catalog.StoreUnavailableException;
 import dev.baton.shared.BatonException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -20,10 +21,13 @@ public class WooCommerceConnections {
     private final WooCommerceClients clients;
     private final WooCommerceProperties properties;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
 
     WooCommerceConnections(StoreIntegrations integrations, WooCommerceStoreRepository stores,
-            WooCommerceClients clients, WooCommerceProperties properties, PlatformTransactionManager transactions) {
+            WooCommerceClients clients, WooCommerceProperties properties, PlatformTransactionManager transactions,
+            ApplicationEventPublisher events) {
         this.transaction = new TransactionTemplate(transactions);
+        this.events = events;
         this.integrations = integrations;
         this.stores = stores;
         this.clients = clients;
@@ -53,10 +57,15 @@ public class WooCommerceConnections {
         return transaction.execute(status -> store(accountId, address, key, secret));
     }
 
-    /** Stores the keys and queues the first sync; runs in the caller's transaction. */
+    /**
+     * Stores the keys with a new webhook secret and queues the first sync; runs in the caller's transaction. The
+     * webhooks are set up after it commits ({@link WooCommerceWebhooks}), so the connect never waits on them.
+     */
     Connected store(UUID accountId, StoreAddress address, String consumerKey, String consumerSecret) {
         StoreIntegration integration = integrations.connect(accountId, CatalogOrigin.WOOCOMMERCE, address.url());
         stores.save(new WooCommerceStore(integration.id(), accountId, address, consumerKey, consumerSecret));
+        stores.saveWebhookSecret(integration.id(), WebhookSignatures.newSecret());
+        events.publishEvent(new WooCommerceStoreConnected(integration.id()));
         return new Connected(integration, integrations.startSync(accountId, integration.id()));
     }
 

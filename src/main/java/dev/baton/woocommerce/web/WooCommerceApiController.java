@@ -2,9 +2,12 @@ package dev.baton.woocommerce.web;
 
 import dev.baton.account.CurrentAccount;
 import dev.baton.woocommerce.internal.WooCommerceConnections;
+import dev.baton.woocommerce.internal.WooCommerceWebhooks;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -17,10 +20,13 @@ import java.util.UUID;
 class WooCommerceApiController {
 
     private final WooCommerceConnections connections;
+    private final WooCommerceWebhooks webhooks;
     private final CurrentAccount account;
 
-    WooCommerceApiController(WooCommerceConnections connections, CurrentAccount account) {
+    WooCommerceApiController(WooCommerceConnections connections, WooCommerceWebhooks webhooks,
+            CurrentAccount account) {
         this.connections = connections;
+        this.webhooks = webhooks;
         this.account = account;
     }
 
@@ -34,6 +40,14 @@ class WooCommerceApiController {
         var body = new Connected(connected.integration().id(), "WOOCOMMERCE", connected.integration().storeAddress(),
                 connected.syncJobId());
         return ResponseEntity.created(URI.create("/api/v1/integrations/" + body.id())).body(body);
+    }
+
+    @Operation(summary = "The store's webhooks: whether they are set up, and what to enter to add them by hand",
+            description = "Keys with Read permission cannot create webhooks; the owner adds one per topic in "
+                    + "WooCommerce > Settings > Advanced > Webhooks with this delivery URL and secret.")
+    @GetMapping("/api/v1/integrations/woocommerce/{id}/webhooks")
+    WooCommerceWebhooks.Details webhooks(@PathVariable UUID id) {
+        return webhooks.details(account.id(), id);
     }
 
     record ConnectRequest(String storeUrl, String consumerKey, String consumerSecret) {
