@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import dev.baton.TestStorage;
 import dev.baton.account.internal.TestAccounts;
 import dev.baton.shopify.StoreApi;
+import dev.baton.woocommerce.internal.WooCommerceReconciliation;
 import dev.baton.woocommerce.internal.WooCommerceWebhookSetup;
 import dev.baton.woocommerce.internal.WooCommerceWebhooks;
 import org.junit.jupiter.api.AfterAll;
@@ -73,6 +74,9 @@ class WooCommerceWebhookSetupTests {
 
     @Autowired
     WooCommerceWebhooks webhooks;
+
+    @Autowired
+    WooCommerceReconciliation reconciliation;
 
     StoreApi store;
 
@@ -164,6 +168,39 @@ class WooCommerceWebhookSetupTests {
     }
 
     @Test
+    void theScheduledReconciliationReEnablesAWebhookWooCommerceDisabledAndRecreatesADeletedOne() {
+        Map<String, Object> connected = connect();
+        UUID id = UUID.fromString((String) connected.get("id"));
+        awaitStatus(id, "REGISTERED");
+        store.awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+        String ours = "https://baton.example.com/webhooks/woocommerce/" + id;
+        // Later, at the store: deliveries failed, WooCommerce disabled product.updated; someone deleted order.updated.
+        woo.resetAll();
+        WooCommerceFixtures.stubStore(woo);
+        WooCommerceFixtures.stubWebhookApi(woo);
+        woo.stubFor(get(urlPathEqualTo(WEBHOOKS)).atPriority(1).willReturn(WooCommerceFixtures.webhooks(List.of(
+                webhook(401, "product.created", "active", ours),
+                webhook(402, "product.updated", "disabled", ours),
+                webhook(403, "product.deleted", "active", ours),
+                webhook(404, "product.restored", "active", ours),
+                webhook(405, "order.created", "active", ours)), 5, 1)));
+
+        reconciliation.reconcileAll();
+
+        String secret = (String) details(id).get("secret");
+        woo.verify(1, putRequestedFor(urlPathEqualTo(WEBHOOKS + "/402"))
+                .withRequestBody(matchingJsonPath("$.status", equalTo("active")))
+                .withRequestBody(matchingJsonPath("$.secret", equalTo(secret))));
+        woo.verify(1, postRequestedFor(urlPathEqualTo(WEBHOOKS))
+                .withRequestBody(matchingJsonPath("$.topic", equalTo("order.updated")))
+                .withRequestBody(matchingJsonPath("$.delivery_url", equalTo(ours))));
+        // reconcileAll runs every connected store (other tests' too): only this store's webhooks are counted.
+        woo.verify(1, postRequestedFor(urlPathEqualTo(WEBHOOKS))
+                .withRequestBody(matchingJsonPath("$.delivery_url", equalTo(ours))));
+        assertThat((String) details(id).get("message")).contains("1 created, 1 re-activated, 4 already active");
+    }
+
+    @Test
     void keysThatMayOnlyReadGetAClearResultAndTheStoreKeepsSyncing() {
         woo.stubFor(post(urlPathEqualTo(WEBHOOKS)).atPriority(1).willReturn(WooCommerceFixtures.readOnlyKey()));
 
@@ -172,7 +209,7 @@ class WooCommerceWebhookSetupTests {
 
         Map<String, Object> details = awaitStatus(id, "OWNER_ACTION_NEEDED");
         String message = (String) details.get("message");
-        assertThat(message).contains("The API key provided does not have write permissions.")
+        assertThat(message).contains("(HTTP 401: The API key provided does not have write permissions)")
                 .contains("WooCommerce > Settings > Advanced > Webhooks")
                 .contains("https://baton.example.com/webhooks/woocommerce/" + id)
                 .contains("product.created").contains("order.updated").contains("Read/Write")

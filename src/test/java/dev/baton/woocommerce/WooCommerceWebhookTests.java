@@ -5,7 +5,6 @@ import dev.baton.TestStorage;
 import dev.baton.account.internal.TestAccounts;
 import dev.baton.catalog.Catalog;
 import dev.baton.shopify.StoreApi;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,6 +52,8 @@ class WooCommerceWebhookTests {
 
     static {
         woo.start();
+        // Shared by both storage modes' test classes, so it outlives each of them.
+        Runtime.getRuntime().addShutdownHook(new Thread(woo::stop));
     }
 
     @LocalServerPort
@@ -79,11 +80,6 @@ class WooCommerceWebhookTests {
         registry.add("baton.woocommerce.retry-delay", () -> "50ms");
         registry.add("baton.woocommerce.max-retry-duration", () -> "2s");
         registry.add("baton.public-url", () -> "https://baton.example.com");
-    }
-
-    @AfterAll
-    static void stop() {
-        woo.stop();
     }
 
     @BeforeEach

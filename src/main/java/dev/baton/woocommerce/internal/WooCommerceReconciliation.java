@@ -26,7 +26,8 @@ import java.util.function.IntFunction;
  * apply them. It is cheap next to the catalog's hourly full re-sync, which stays: only a full read notices a product
  * deleted for good. JobRunr runs it on one node at a time.
  *
- * <p>{@link #reconcile(UUID)} is one store's run, the unit any other periodic upkeep of a store joins.
+ * <p>{@link #reconcile(UUID)} is one store's run: its webhooks are repaired ({@link WooCommerceWebhooks#ensure}), then
+ * what changed is read.
  */
 @Component
 public class WooCommerceReconciliation {
@@ -45,9 +46,12 @@ public class WooCommerceReconciliation {
     private final StoreIntegrations integrations;
     private final Catalog catalog;
     private final Clock clock;
+    private final WooCommerceWebhooks webhooks;
 
     WooCommerceReconciliation(WooCommerceStoreRepository stores, WooCommercePlatform platform,
-            ReconciliationMarks marks, StoreIntegrations integrations, Catalog catalog, Clock clock) {
+            ReconciliationMarks marks, StoreIntegrations integrations, Catalog catalog, Clock clock,
+            WooCommerceWebhooks webhooks) {
+        this.webhooks = webhooks;
         this.stores = stores;
         this.platform = platform;
         this.marks = marks;
@@ -92,6 +96,9 @@ public class WooCommerceReconciliation {
         if (!integration.connected()) {
             return Result.skipped("the store is disconnected");
         }
+        // WooCommerce disables a webhook after repeated failed deliveries and tells no one: re-enable or recreate
+        // them first, so changes after this run arrive again. Never throws; a refusal is recorded for the owner.
+        webhooks.ensure(integrationId);
         if (mark.isEmpty()) {
             return Result.skipped("its first full sync has not finished");
         }
