@@ -13,17 +13,22 @@ import org.springframework.web.client.RestClient;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.json.JsonMapper;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -136,14 +141,66 @@ public final class WooCommerceSyncBenchmark {
             Duration resync = waitFor(Duration.ofMinutes(30), resyncAt, () -> "SUCCEEDED".equals(job(api, again).get("status")));
             row.put("unchanged re-sync", seconds(resync) + ", " + changedSince(jdbc, resyncAt) + " sources re-embedded");
 
+
+            if (webhooks > 0) {
+                List<Long> latencies = webhookLatencies(api, connected.get("id"));
+                row.put("webhook to searchable p50", millis(percentile(latencies, 50)));
+                row.put("webhook to searchable p95", millis(percentile(latencies, 95)));
+                row.put("webhook to searchable max", millis(percentile(latencies, 100)));
+            }
         }
         return row;
+    }
+
+    /**
+     * One delivery at a time: a {@code product.updated} with a new stock for a simple product, signed with the
+     * store's webhook secret as WooCommerce signs it, then searches until the new stock is returned.
+     */
+    private List<Long> webhookLatencies(RestClient api, Object integrationId) throws Exception {
+        String secret = (String) api.get().uri("/api/v1/integrations/woocommerce/{id}/webhooks", integrationId)
+                .retrieve().body(OBJECT).get("secret");
+        // WooCommerce's deliveries carry no API key: the same server, without the bearer header.
+        RestClient deliveries = api.mutate().defaultHeaders(headers -> headers.remove("Authorization")).build();
+        List<Long> latencies = new ArrayList<>();
+        for (int n = 0; n < webhooks; n++) {
+            long index = (n * 97L) % products;
+            if (variable(index)) {
+                index = (index + 1) % products;
+            }
+            int stock = 100 + n;
+            String body = write(product(index, stock, "2026-11-25T10:" + String.format(Locale.ROOT, "%02d:%02d", n / 60, n % 60)));
+            long start = System.nanoTime();
+            deliveries.post().uri("/webhooks/woocommerce/{id}", integrationId).contentType(MediaType.APPLICATION_JSON)
+                    .header("X-WC-Webhook-Signature", sign(body, secret))
+                    .header("X-WC-Webhook-Topic", "product.updated")
+                    .header("X-WC-Webhook-Resource", "product")
+                    .header("X-WC-Webhook-Event", "updated")
+                    .header("X-WC-Webhook-ID", "31")
+                    .header("X-WC-Webhook-Delivery-ID", UUID.randomUUID().toString().replace("-", ""))
+                    .header("X-WC-Webhook-Source", woo.baseUrl() + "/")
+                    .body(body).retrieve().toBodilessEntity();
+            String title = title(index);
+            String expected = "(" + stock + " available)";
+            await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(10))
+                    .alias("the webhook's stock for " + title + " becomes searchable")
+                    .until(() -> search(api, title, 10).stream().anyMatch(hit -> title.equals(hit.get("title"))
+                            && String.valueOf(hit.get("text")).contains(expected)));
+            latencies.add((System.nanoTime() - start) / 1_000_000);
+        }
+        return latencies;
+    }
+
+    private static String sign(String body, String secret) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
     // --- The store on WireMock ---------------------------------------------------------------------------------
 
     private void stubStore() {
         WooCommerceFixtures.stubStore(woo);
+        WooCommerceFixtures.stubWebhookApi(woo);
         int pages = (products + PAGE - 1) / PAGE;
         for (int page = 1; page <= pages; page++) {
             List<Map<String, Object>> items = new ArrayList<>();
@@ -261,6 +318,8 @@ public final class WooCommerceSyncBenchmark {
         properties.put("server.port", "0");
         properties.put("baton.bootstrap.api-key", API_KEY);
         properties.put("baton.woocommerce.allow-private-hosts", "true");
+        // Webhooks are set up (and their secret made) only when Baton knows the address WooCommerce would call.
+        properties.put("baton.public-url", "https://baton.example.com");
         properties.put("logging.level.root", "WARN");
         properties.put("spring.main.banner-mode", "off");
         String[] args = properties.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);

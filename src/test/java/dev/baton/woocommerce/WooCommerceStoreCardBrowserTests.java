@@ -24,25 +24,31 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.time.Duration;
 import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * A store owner in a real browser sees on the Knowledge page that the WooCommerce store's shipping and privacy
- * policies are missing, picks the shipping page from the store's pages (after the store first answers with a
- * maintenance page), sees it arrive as a locked synced source, and writes the privacy policy by hand. The store is
- * WireMock. Screenshots: target/screenshots/woocommerce-policies-*.png.
+ * A WooCommerce store's card on the Knowledge page, in a real browser. Policies: the owner sees that the shipping and
+ * privacy policies are missing, picks the shipping page from the store's pages (after the store first answers with a
+ * maintenance page), sees it arrive as a locked synced source, and writes the privacy policy by hand. Live updates: a
+ * store whose keys may only read shows what to enter in WooCommerce to add the webhooks by hand, and "Check again"
+ * sets them up once the store allows it. The store is WireMock. Screenshots: target/screenshots/woocommerce-*.png.
  */
 @DirtiesContext
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WooCommercePoliciesBrowserTests {
+class WooCommerceStoreCardBrowserTests {
 
     static final WireMockServer woo = new WireMockServer(options().dynamicPort());
     static final String PASSWORD = "policies-browser-password";
@@ -68,6 +74,7 @@ class WooCommercePoliciesBrowserTests {
         registry.add("baton.woocommerce.allow-private-hosts", () -> "true");
         registry.add("baton.woocommerce.retry-delay", () -> "50ms");
         registry.add("baton.woocommerce.max-retry-duration", () -> "1s");
+        registry.add("baton.public-url", () -> "https://baton.example.com");
     }
 
     @BeforeAll
@@ -146,5 +153,54 @@ class WooCommercePoliciesBrowserTests {
         Locator manual = page.locator("tr[data-source-id]", new Page.LocatorOptions().setHasText("Privacy policy"));
         assertThat(manual.locator(".badge")).hasText("MANUAL");
         HeadlessChromium.screenshot(page, "woocommerce-policies-done");
+    }
+
+    @Test
+    void anOwnerWhoseKeysMayOnlyReadSeesWhatToEnterInWooCommerceAndChecksAgainOnceItIsAllowed() {
+        WooCommerceFixtures.stubWebhookApi(woo);
+        woo.stubFor(post(urlPathEqualTo(WooCommerceFixtures.WEBHOOKS)).atPriority(1)
+                .willReturn(WooCommerceFixtures.readOnlyKey()));
+        var account = accounts.create("Lisbon Socks");
+        accounts.createUser(account.id(), "lisbon-owner", PASSWORD, Role.OWNER);
+        StoreApi api = new StoreApi(port, account.apiKey());
+        Map<String, Object> connected = api.client().post().uri("/api/v1/integrations/woocommerce")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("storeUrl", "http://localhost:" + woo.port(), "consumerKey", "ck_read",
+                        "consumerSecret", "cs_read"))
+                .retrieve().body(OBJECT);
+        api.awaitJob(connected.get("syncJobId"), "SUCCEEDED");
+        Map<String, Object> details = api.client().get()
+                .uri("/api/v1/integrations/woocommerce/{id}/webhooks", connected.get("id")).retrieve().body(OBJECT);
+        await().atMost(Duration.ofSeconds(30)).until(() -> "OWNER_ACTION_NEEDED"
+                .equals(api.client().get().uri("/api/v1/integrations/woocommerce/{id}/webhooks", connected.get("id"))
+                        .retrieve().body(OBJECT).get("status")));
+
+        Page page = HeadlessChromium.signIn(chromium.newPage(port), "lisbon-owner", PASSWORD);
+
+        Locator live = page.locator("#store-webhooks");
+        assertThat(live).hasAttribute("data-status", "OWNER_ACTION_NEEDED");
+        assertThat(live).containsText("off: Baton checks the store every 15 minutes instead");
+        assertThat(live).containsText("WooCommerce › Settings › Advanced › Webhooks");
+        assertThat(live).containsText("product.updated");
+        assertThat(live.getByLabel("Delivery URL"))
+                .hasValue("https://baton.example.com/webhooks/woocommerce/" + connected.get("id"));
+        assertThat(live.getByLabel("Webhook secret")).not().isVisible();
+        live.getByText("Show the secret").click();
+        assertThat(live.getByLabel("Webhook secret")).hasValue((String) details.get("secret"));
+        HeadlessChromium.screenshot(page, "woocommerce-webhooks-by-hand");
+
+        // The owner gives Baton's keys write access at the store (or adds the webhooks), then checks again.
+        woo.removeStub(woo.getStubMappings().stream().filter(stub -> stub.getPriority() != null
+                && stub.getPriority() == 1 && stub.getRequest().getMethod().getName().equals("POST")).findFirst()
+                .orElseThrow());
+        live.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Check again")).click();
+
+        assertThat(page.getByText("Webhooks are set up")).isVisible();
+        assertThat(page.locator("#store-webhooks")).hasAttribute("data-status", "REGISTERED");
+        assertThat(page.locator("#store-webhooks")).containsText("changes in the store reach Baton within seconds");
+        woo.verify(postRequestedFor(urlPathEqualTo(WooCommerceFixtures.WEBHOOKS)).withRequestBody(
+                matchingJsonPath("$.delivery_url",
+                        equalTo("https://baton.example.com/webhooks/woocommerce/" + connected.get("id")))));
+        HeadlessChromium.screenshot(page, "woocommerce-webhooks-on");
     }
 }
