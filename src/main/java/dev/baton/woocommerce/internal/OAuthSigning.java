@@ -55,20 +55,23 @@ final class OAuthSigning implements Interceptor {
     static final class OneLegged extends DefaultApi10a {
 
         static final OneLegged INSTANCE = new OneLegged();
+        /** ScribeJava's API type asks for the three-legged flow's endpoints; WooCommerce has none of them. */
+        private static final String NO_TOKEN_FLOW = "WooCommerce's OAuth 1.0a is one-legged: the consumer key and "
+                + "secret sign every request, and there is no token endpoint to call";
 
         @Override
         public String getRequestTokenEndpoint() {
-            throw new UnsupportedOperationException("one-legged");
+            throw new UnsupportedOperationException(NO_TOKEN_FLOW);
         }
 
         @Override
         public String getAccessTokenEndpoint() {
-            throw new UnsupportedOperationException("one-legged");
+            throw new UnsupportedOperationException(NO_TOKEN_FLOW);
         }
 
         @Override
         protected String getAuthorizationBaseUrl() {
-            throw new UnsupportedOperationException("one-legged");
+            throw new UnsupportedOperationException(NO_TOKEN_FLOW);
         }
 
         @Override
