@@ -118,6 +118,7 @@ public final class WooCommerceSyncBenchmark {
             RestClient api = api(baton);
             JdbcClient jdbc = JdbcClient.create(baton.getBean(DataSource.class));
 
+            woo.resetRequests(); // the calls counted are this mode's full sync only
             Instant connectedAt = Instant.now();
             Map<String, Object> connected = api.post().uri("/api/v1/integrations/woocommerce")
                     .contentType(MediaType.APPLICATION_JSON)
