@@ -3,6 +3,7 @@ package dev.baton.catalog.internal;
 import dev.baton.catalog.PriceFormat;
 import dev.baton.catalog.Product;
 import dev.baton.catalog.Variant;
+import dev.baton.shared.HtmlText;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,7 +1,6 @@
-package dev.baton.catalog.internal;
+package dev.baton.shared;
 
 import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
 import org.jsoup.nodes.TextNode;
@@ -9,22 +8,24 @@ import org.jsoup.select.NodeVisitor;
 
 import java.util.Set;
 
-/** Store descriptions are HTML; the knowledge base wants readable text with the list structure kept. */
-final class HtmlText {
+/**
+ * Store content is HTML (Shopify descriptions, WooCommerce descriptions and WordPress pages); the knowledge base
+ * wants readable text with the paragraph and list structure kept. Shared by the catalog and the store adapters.
+ */
+public final class HtmlText {
 
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "ul",
-            "ol", "table", "section", "article");
+            "ol", "table", "section", "article", "blockquote");
 
     private HtmlText() {
     }
 
-    static String toText(String html) {
+    public static String toText(String html) {
         if (html == null || html.isBlank()) {
             return "";
         }
-        Document document = Jsoup.parse(html);
         StringBuilder text = new StringBuilder();
-        document.body().traverse(new NodeVisitor() {
+        Jsoup.parse(html).body().traverse(new NodeVisitor() {
             @Override
             public void head(Node node, int depth) {
                 if (node instanceof TextNode textNode) {
@@ -44,6 +45,7 @@ final class HtmlText {
             }
         });
         return text.toString()
+                .replace('\u00a0', ' ')
                 .replaceAll("[ \\t\\x0B\\f\\r]+", " ")
                 .replaceAll(" *\\n *", "\n")
                 .replaceAll("\\n{3,}", "\n\n")
