@@ -1,10 +1,7 @@
 package dev.baton.channel.internal;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import dev.baton.shared.Hmac;
+
 import java.util.HexFormat;
 import java.util.Locale;
 
@@ -29,9 +26,7 @@ final class Sha256Signatures {
         if (!given.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
             return false;
         }
-        byte[] expected = sign(body, appSecret).getBytes(StandardCharsets.US_ASCII);
-        byte[] actual = given.substring(PREFIX.length()).toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, actual);
+        return Hmac.same(sign(body, appSecret), given.substring(PREFIX.length()).toLowerCase(Locale.ROOT));
     }
 
     /** The header's value for this body: what Meta sends, and what tests sign with. */
@@ -44,16 +39,10 @@ final class Sha256Signatures {
         if (expected == null || expected.isEmpty() || given == null) {
             return false;
         }
-        return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+        return Hmac.same(expected, given);
     }
 
     private static String sign(byte[] body, String secret) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return HexFormat.of().formatHex(mac.doFinal(body));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return HexFormat.of().formatHex(Hmac.sha256(secret, body));
     }
 }

@@ -1,10 +1,9 @@
 package dev.baton.shopify.internal;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.baton.shared.Hmac;
+
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
@@ -28,9 +27,8 @@ final class ShopifySignatures {
                 .filter(parameter -> !parameter.getKey().equals("hmac"))
                 .map(parameter -> parameter.getKey() + "=" + parameter.getValue())
                 .collect(Collectors.joining("&"));
-        byte[] expected = HexFormat.of().formatHex(hmacSha256(secret, message.getBytes(StandardCharsets.UTF_8)))
-                .getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, given.toLowerCase().getBytes(StandardCharsets.US_ASCII));
+        String expected = HexFormat.of().formatHex(Hmac.sha256(secret, message.getBytes(StandardCharsets.UTF_8)));
+        return Hmac.same(expected, given.toLowerCase());
     }
 
     /** A webhook: base64 HMAC-SHA256 of the raw body, as sent in {@code X-Shopify-Hmac-Sha256}. */
@@ -38,17 +36,6 @@ final class ShopifySignatures {
         if (header == null || secret == null || secret.isEmpty()) {
             return false;
         }
-        byte[] expected = java.util.Base64.getEncoder().encode(hmacSha256(secret, body));
-        return MessageDigest.isEqual(expected, header.strip().getBytes(StandardCharsets.US_ASCII));
-    }
-
-    static byte[] hmacSha256(String secret, byte[] message) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return Hmac.same(Base64.getEncoder().encodeToString(Hmac.sha256(secret, body)), header.strip());
     }
 }

@@ -1,10 +1,7 @@
 package dev.baton.woocommerce.internal;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
+import dev.baton.shared.Hmac;
+
 import java.security.SecureRandom;
 import java.util.Base64;
 
@@ -28,26 +25,13 @@ final class WebhookSignatures {
     }
 
     static String sign(byte[] body, String secret) {
-        return Base64.getEncoder().encodeToString(hmacSha256(secret, body));
+        return Base64.getEncoder().encodeToString(Hmac.sha256(secret, body));
     }
 
     static boolean valid(byte[] body, String header, String secret) {
         if (header == null || header.isBlank() || secret == null) {
             return false;
         }
-        byte[] expected = sign(body, secret).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, header.strip().getBytes(StandardCharsets.US_ASCII));
-    }
-
-    private static byte[] hmacSha256(String secret, byte[] message) {
-        try {
-            byte[] key = secret.getBytes(StandardCharsets.UTF_8);
-            Mac mac = Mac.getInstance("HmacSHA256");
-            // HMAC pads a short key with zero bytes, so one zero byte is the empty key, which the JDK refuses.
-            mac.init(new SecretKeySpec(key.length == 0 ? new byte[1] : key, "HmacSHA256"));
-            return mac.doFinal(message);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
-        }
+        return Hmac.same(sign(body, secret), header.strip());
     }
 }
