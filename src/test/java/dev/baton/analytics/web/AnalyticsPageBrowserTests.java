@@ -169,6 +169,9 @@ class AnalyticsPageBrowserTests {
                 .hasText(new String[] {"Asked for a person", "2"});
         for (String chart : List.of("resolved-chart", "handovers-chart", "sla-chart", "csat-chart")) {
             assertThat(page.locator("#" + chart)).isVisible();
+            // The canvas is in the page before Chart.js (a deferred script) has run and drawn on it.
+            page.waitForFunction("id => typeof Chart !== 'undefined' && !!Chart.getChart(document.getElementById(id))",
+                    chart);
             assertThat(page.evaluate("id => { const chart = Chart.getChart(document.getElementById(id));"
                     + " return !!chart && chart.width > 100 && chart.height > 100; }", chart))
                     .as(chart).isEqualTo(true);
