@@ -3,6 +3,7 @@ package dev.baton.shopify;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import dev.baton.BatonApplication;
+import dev.baton.SyncBenchmarkFigures;
 import dev.baton.TestStorage;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -40,6 +40,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.baton.SyncBenchmarkFigures.millis;
+import static dev.baton.SyncBenchmarkFigures.perSecond;
+import static dev.baton.SyncBenchmarkFigures.percentile;
+import static dev.baton.SyncBenchmarkFigures.seconds;
+import static dev.baton.SyncBenchmarkFigures.waitFor;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -112,7 +117,7 @@ public final class ShopifySyncBenchmark {
         } finally {
             benchmark.shopify.stop();
         }
-        print(products, rows);
+        SyncBenchmarkFigures.print(String.format("Shopify sync benchmark: %,d products with 3 variants each", products), rows);
         System.exit(0); // the ONNX runtime's threads would keep the JVM of exec:java alive
     }
 
@@ -405,47 +410,10 @@ public final class ShopifySyncBenchmark {
                 .param("since", Timestamp.from(since)).query(Long.class).single();
     }
 
-    private static Duration waitFor(Duration limit, Instant from, Callable<Boolean> condition) {
-        await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(condition);
-        return Duration.between(from, Instant.now());
-    }
-
     private static String sign(String body) throws Exception {
         Mac mac = Mac.getInstance("HmacSHA256");
         mac.init(new SecretKeySpec(SECRET.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
         return Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
     }
 
-    private static long percentile(List<Long> values, int percentile) {
-        List<Long> sorted = values.stream().sorted().toList();
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    private static String millis(long millis) {
-        return millis + " ms";
-    }
-
-    private static String perSecond(long items, Duration duration) {
-        return String.format(Locale.ROOT, "%.0f", items / Math.max(0.001, duration.toMillis() / 1000.0));
-    }
-
-    private static void print(int products, List<Map<String, String>> rows) {
-        System.out.printf("%nShopify sync benchmark: %,d products with 3 variants each, %d cores%n%n", products,
-                Runtime.getRuntime().availableProcessors());
-        List<String> metrics = rows.isEmpty() ? List.of() : new ArrayList<>(rows.get(0).keySet());
-        System.out.print("| metric |");
-        rows.forEach(row -> System.out.print(" " + row.get("mode") + " |"));
-        System.out.println();
-        System.out.println("|---|" + "---|".repeat(rows.size()));
-        for (String metric : metrics.subList(1, metrics.size())) {
-            System.out.print("| " + metric + " |");
-            rows.forEach(row -> System.out.print(" " + row.getOrDefault(metric, "") + " |"));
-            System.out.println();
-        }
-    }
 }

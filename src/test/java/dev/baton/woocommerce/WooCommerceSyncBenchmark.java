@@ -3,6 +3,7 @@ package dev.baton.woocommerce;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import dev.baton.BatonApplication;
+import dev.baton.SyncBenchmarkFigures;
 import dev.baton.TestStorage;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -29,13 +30,17 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static dev.baton.SyncBenchmarkFigures.millis;
+import static dev.baton.SyncBenchmarkFigures.perSecond;
+import static dev.baton.SyncBenchmarkFigures.percentile;
+import static dev.baton.SyncBenchmarkFigures.seconds;
+import static dev.baton.SyncBenchmarkFigures.waitFor;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -106,7 +111,7 @@ public final class WooCommerceSyncBenchmark {
         } finally {
             benchmark.woo.stop();
         }
-        print(products, rows);
+        SyncBenchmarkFigures.print(String.format("WooCommerce sync benchmark: %,d products (a third variable, 3 variations each)", products), rows);
         System.exit(0); // the ONNX runtime's threads would keep the JVM of exec:java alive
     }
 
@@ -141,7 +146,6 @@ public final class WooCommerceSyncBenchmark {
             Object again = api.post().uri("/api/v1/integrations/{id}/sync", connected.get("id")).retrieve().body(OBJECT).get("jobId");
             Duration resync = waitFor(Duration.ofMinutes(30), resyncAt, () -> "SUCCEEDED".equals(job(api, again).get("status")));
             row.put("unchanged re-sync", seconds(resync) + ", " + changedSince(jdbc, resyncAt) + " sources re-embedded");
-
 
             if (webhooks > 0) {
                 List<Long> latencies = webhookLatencies(api, connected.get("id"));
@@ -351,41 +355,4 @@ public final class WooCommerceSyncBenchmark {
                 .param("since", Timestamp.from(since)).query(Long.class).single();
     }
 
-    private static Duration waitFor(Duration limit, Instant from, Callable<Boolean> condition) {
-        await().atMost(limit).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(50)).until(condition);
-        return Duration.between(from, Instant.now());
-    }
-
-    private static long percentile(List<Long> values, int percentile) {
-        List<Long> sorted = values.stream().sorted().toList();
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
-        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, index)));
-    }
-
-    private static String seconds(Duration duration) {
-        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
-    }
-
-    private static String millis(long millis) {
-        return millis + " ms";
-    }
-
-    private static String perSecond(long items, Duration duration) {
-        return String.format(Locale.ROOT, "%.0f", items / Math.max(0.001, duration.toMillis() / 1000.0));
-    }
-
-    private static void print(int products, List<Map<String, String>> rows) {
-        System.out.printf("%nWooCommerce sync benchmark: %,d products (a third variable, 3 variations each), %d cores%n%n",
-                products, Runtime.getRuntime().availableProcessors());
-        List<String> metrics = rows.isEmpty() ? List.of() : new ArrayList<>(rows.get(0).keySet());
-        System.out.print("| metric |");
-        rows.forEach(row -> System.out.print(" " + row.get("mode") + " |"));
-        System.out.println();
-        System.out.println("|---|" + "---|".repeat(rows.size()));
-        for (String metric : metrics.subList(1, metrics.size())) {
-            System.out.print("| " + metric + " |");
-            rows.forEach(row -> System.out.print(" " + row.getOrDefault(metric, "") + " |"));
-            System.out.println();
-        }
-    }
 }
