@@ -28,6 +28,10 @@ import java.util.Set;
  * @param vipLifetimeSpend         lifetime spend from which a contact is a VIP
  * @param vipOrderCount            order count from which a contact is a VIP
  * @param vipTags                  store tags that make a contact a VIP (any case)
+ * @param classifierPerson         the trained classifier's probability that a message asks for a person, from which
+ *                                 it hands over ({@code HUMAN_REQUESTED}); 1 leaves the reason to the rules
+ * @param classifierComplaint      the same for a complaint or anger ({@code NEGATIVE_EMOTION})
+ * @param classifierSensitive      the same for a sensitive account or payment matter ({@code SENSITIVE_DATA})
  */
 @ConfigurationProperties("baton.handover")
 record HandoverProperties(
@@ -44,11 +48,19 @@ record HandoverProperties(
         @DefaultValue("3") int repeatLastReplies,
         @DefaultValue("1000") BigDecimal vipLifetimeSpend,
         @DefaultValue("10") int vipOrderCount,
-        @DefaultValue("vip") List<String> vipTags) {
+        @DefaultValue("vip") List<String> vipTags,
+        @DefaultValue("" + DEFAULT_CLASSIFIER_PERSON) double classifierPerson,
+        @DefaultValue("" + DEFAULT_CLASSIFIER_COMPLAINT) double classifierComplaint,
+        @DefaultValue("" + DEFAULT_CLASSIFIER_SENSITIVE) double classifierSensitive) {
+
+    /** The classifiers' default thresholds: docs/handover-classifiers.md says how they were chosen. */
+    static final double DEFAULT_CLASSIFIER_PERSON = 0.5;
+    static final double DEFAULT_CLASSIFIER_COMPLAINT = 0.5;
+    static final double DEFAULT_CLASSIFIER_SENSITIVE = 0.5;
 
     static HandoverProperties defaults() {
         return new HandoverProperties(Set.of(), 0.55, 1.0, 0.7, 12, 3, 0.5, 1, 2, 0.8, 3, new BigDecimal("1000"), 10,
-                List.of("vip"));
+                List.of("vip"), DEFAULT_CLASSIFIER_PERSON, DEFAULT_CLASSIFIER_COMPLAINT, DEFAULT_CLASSIFIER_SENSITIVE);
     }
 
     /** Every rule with these defaults. */
@@ -63,8 +75,13 @@ record HandoverProperties(
     private Map<String, Object> thresholds(HandoverReason reason) {
         Map<String, Object> thresholds = new LinkedHashMap<>();
         switch (reason) {
-            case HUMAN_REQUESTED -> thresholds.put("similarity", humanSimilarity);
+            case HUMAN_REQUESTED -> {
+                thresholds.put("classifier", classifierPerson);
+                thresholds.put("similarity", humanSimilarity);
+            }
+            case SENSITIVE_DATA -> thresholds.put("classifier", classifierSensitive);
             case NEGATIVE_EMOTION -> {
+                thresholds.put("classifier", classifierComplaint);
                 thresholds.put("score", emotionScore);
                 thresholds.put("capitalsShare", capitalsShare);
                 thresholds.put("capitalsMinLetters", capitalsMinLetters);

@@ -12,16 +12,21 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
-/** Runs every enabled rule on the situation; the decision is to hand over if any fired. */
+/**
+ * Runs every enabled rule on the situation, and the trained classifiers beside them; the decision is to hand over if
+ * any rule fired or a classifier reached its reason's threshold.
+ */
 @Service
 class HandoverRuleEngine implements HandoverRules {
 
     private final List<TriggerRule> rules;
     private final RuleBooks ruleBooks;
+    private final HandoverClassifier classifier;
 
-    HandoverRuleEngine(List<TriggerRule> rules, RuleBooks ruleBooks) {
+    HandoverRuleEngine(List<TriggerRule> rules, RuleBooks ruleBooks, HandoverClassifier classifier) {
         this.rules = rules.stream().sorted(Comparator.comparing(TriggerRule::reason)).toList();
         this.ruleBooks = ruleBooks;
+        this.classifier = classifier;
     }
 
     @Override
@@ -35,7 +40,9 @@ class HandoverRuleEngine implements HandoverRules {
                 evidence.addAll(rule.check(conversation, setting));
             }
         }
-        return Decision.of(evidence);
+        ClassifierEvidence.Result classified = ClassifierEvidence.judge(classifier, conversation, book);
+        evidence.addAll(classified.evidence());
+        return Decision.of(evidence, classified.classifier());
     }
 
     @Override

@@ -43,7 +43,7 @@ class HandoverSettingsTests {
     @Test
     void theDefaultsComeFromTheProperties() {
         HandoverProperties properties = new HandoverProperties(java.util.Set.of(HandoverReason.VIP), 0.8, 1, 0.7, 12, 3,
-                0.5, 1, 2, 0.8, 3, new BigDecimal("50"), 10, List.of("gold"));
+                0.5, 1, 2, 0.8, 3, new BigDecimal("50"), 10, List.of("gold"), 0.6, 0.7, 0.8);
 
         assertThat(properties.ruleBook().of(HandoverReason.VIP).enabled()).isFalse();
         assertThat(properties.ruleBook().of(HandoverReason.VIP).thresholds())

@@ -8,10 +8,14 @@ import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2Quantize
 
 import java.util.List;
 
-/** The handover rules without Spring: the in-process embedding model, and one rule book for every account. */
+/**
+ * The handover rules without Spring: the in-process embedding model, the classifiers shipped in the jar, and one rule
+ * book for every account.
+ */
 public final class TestHandoverRules {
 
     private static volatile TextEmbeddings embeddings;
+    private static volatile HandoverClassifier classifier;
 
     private TestHandoverRules() {
     }
@@ -21,7 +25,19 @@ public final class TestHandoverRules {
     }
 
     static HandoverRuleEngine with(RuleBook book) {
-        return new HandoverRuleEngine(rules(), accountId -> book);
+        return with(book, classifier());
+    }
+
+    static HandoverRuleEngine with(RuleBook book, HandoverClassifier classifier) {
+        return new HandoverRuleEngine(rules(), accountId -> book, classifier);
+    }
+
+    /** The models shipped in the jar, loaded once per test JVM. */
+    static synchronized HandoverClassifier classifier() {
+        if (classifier == null) {
+            classifier = new HandoverClassifier(HandoverClassifier.DEFAULT_LOCATION);
+        }
+        return classifier;
     }
 
     static List<TriggerRule> rules() {

@@ -1,0 +1,130 @@
+package dev.baton.handover.internal;
+
+import dev.baton.handover.internal.HandoverClassifier.Judgment;
+import dev.baton.handover.internal.HandoverCorpus.Row;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.classification.Label;
+import org.tribuo.classification.LabelFactory;
+import org.tribuo.classification.liblinear.LibLinearClassificationTrainer;
+import org.tribuo.classification.liblinear.LinearClassificationType;
+import org.tribuo.classification.liblinear.LinearClassificationType.LinearType;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.stream.StreamSupport;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Trains the handover classifiers from the labelled text ({@link HandoverCorpus}) and writes them where the jar
+ * takes them from, with a manifest, then measures them on what they never saw and writes the report:
+ *
+ * <pre>./mvnw -Ptrain-handover test-compile exec:java</pre>
+ *
+ * One L2-regularised logistic regression (LibLinear, through Tribuo) per judgment, a message of that judgment
+ * against every other message. Deterministic: LibLinear's solver is seeded, the held-out split is a hash, and the
+ * rows are read in a fixed order, so the same data gives the same models.
+ */
+public final class HandoverTraining {
+
+    /** LibLinear's cost: how hard a mistake on a training message counts against the weights' size. */
+    static final double COST = Double.parseDouble(System.getProperty("handover.cost", "4"));
+    static final long SEED = 20261207L;
+    /** How much more a missed message of the judgment counts than a wrongly flagged other one. */
+    static final float YES_WEIGHT = Float.parseFloat(System.getProperty("handover.yes-weight", "1"));
+    static final int MIN_ROWS = Integer.parseInt(System.getProperty("handover.min-rows", "3"));
+
+    private HandoverTraining() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        Path models = Path.of(System.getProperty("handover.models", "src/main/resources/handover/models"));
+        Path report = Path.of(System.getProperty("handover.report", "docs/handover-classifiers.md"));
+        HandoverCorpus corpus = HandoverCorpus.load();
+        String version = "handover-classifiers-" + LocalDate.now() + "-" + MessageFeatures.VERSION;
+        long started = System.nanoTime();
+        Map<Judgment, Model<Label>> trained = train(corpus.training());
+        System.out.printf("Trained on %d rows in %.1f s%n", corpus.training().size(), (System.nanoTime() - started) / 1e9);
+        write(models, version, trained, corpus);
+        HandoverClassifier classifier = new HandoverClassifier(version, trained);
+        String text = HandoverReport.write(corpus, classifier, version);
+        Files.writeString(report, text);
+        System.out.println(text);
+    }
+
+    static Map<Judgment, Model<Label>> train(List<Row> rows) {
+        Map<Judgment, Model<Label>> models = new EnumMap<>(Judgment.class);
+        Set<String> kept = frequentFeatures(rows);
+        for (Judgment judgment : Judgment.values()) {
+            models.put(judgment, train(rows, judgment, kept));
+        }
+        return models;
+    }
+
+    static Model<Label> train(List<Row> rows, Judgment judgment, Set<String> kept) {
+        LabelFactory labels = new LabelFactory();
+        MutableDataset<Label> dataset = new MutableDataset<>(
+                new SimpleDataSourceProvenance("handover corpus: " + judgment.label(), labels), labels);
+        for (Row row : rows) {
+            String label = row.kind().is(judgment) ? HandoverClassifier.YES : HandoverClassifier.NO;
+            Example<Label> example = HandoverClassifier.example(row.text(), new Label(label));
+            example.removeFeatures(StreamSupport.stream(example.spliterator(), false)
+                    .filter(feature -> !kept.contains(feature.getName())).toList());
+            dataset.add(example);
+        }
+        LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
+                new LinearClassificationType(LinearType.L2R_LR), COST, 1000, 0.001, SEED);
+        trainer.setLabelWeights(Map.of(new Label(HandoverClassifier.YES), YES_WEIGHT, new Label(HandoverClassifier.NO), 1f));
+        Model<Label> model = trainer.train(dataset);
+        System.out.printf("%s: %d rows, %d features%n", judgment.label(), dataset.size(), model.getFeatureIDMap().size());
+        return model;
+    }
+
+    /**
+     * The features of at least {@link #MIN_ROWS} training rows: one seen in a single message says more about that
+     * message than about a kind of message, and dropping them keeps the model files small.
+     */
+    static Set<String> frequentFeatures(List<Row> rows) {
+        Map<String, Integer> rowsWith = new HashMap<>();
+        for (Row row : rows) {
+            for (MessageFeatures.Feature feature : MessageFeatures.of(row.text())) {
+                rowsWith.merge(feature.name(), 1, Integer::sum);
+            }
+        }
+        Set<String> kept = new HashSet<>();
+        rowsWith.forEach((name, count) -> {
+            if (count >= MIN_ROWS) {
+                kept.add(name);
+            }
+        });
+        return kept;
+    }
+
+    private static void write(Path folder, String version, Map<Judgment, Model<Label>> models, HandoverCorpus corpus)
+            throws IOException {
+        Files.createDirectories(folder);
+        for (Map.Entry<Judgment, Model<Label>> entry : models.entrySet()) {
+            try (OutputStream out = new GZIPOutputStream(
+                    Files.newOutputStream(folder.resolve(entry.getKey().label() + ".tribuo.gz")))) {
+                entry.getValue().serializeToStream(out);
+            }
+        }
+        String manifest = "# Written by HandoverTraining (./mvnw -Ptrain-handover test-compile exec:java); do not edit.\n"
+                + "version=" + version + "\n"
+                + "features=" + MessageFeatures.VERSION + "\n"
+                + "trainingRows=" + corpus.training().size() + "\n"
+                + "cost=" + COST + "\n";
+        Files.writeString(folder.resolve("manifest.properties"), manifest);
+    }
+}
