@@ -9,4 +9,7 @@ public interface HandoverRules {
 
     /** The reasons switched on for the account: a chat model may hand over for these only. */
     java.util.Set<HandoverReason> enabled(UUID accountId);
+
+    /** The version of the trained classifiers that judge beside the rules, or empty when they are not loaded. */
+    java.util.Optional<String> classifierVersion();
 }

@@ -46,6 +46,7 @@ class HandoverApiTests {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void anIndonesianRequestForAPersonIsAHandoverWithItsEvidence() {
         ResponseEntity<Map<String, Object>> answer = post(newAccountKey(), "/api/v1/handover/evaluate",
                 Map.of("messages", List.of(Map.of("role", "customer", "text", "Halo kak"),
@@ -54,10 +55,15 @@ class HandoverApiTests {
 
         assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(answer.getBody()).containsEntry("handover", true).containsEntry("reasons", List.of("HUMAN_REQUESTED"))
-                .containsOnlyKeys("handover", "reasons", "evidence");
-        assertThat(evidence(answer)).singleElement().satisfies(item -> assertThat(item)
+                .containsOnlyKeys("handover", "reasons", "evidence", "classifier");
+        assertThat(evidence(answer)).anySatisfy(item -> assertThat(item)
                 .containsEntry("reason", "HUMAN_REQUESTED").containsEntry("rule", "phrase")
                 .containsEntry("detail", "matched id: \"bicara dengan cs\""));
+        assertThat(answer.getBody()).extractingByKey("classifier", MAP).satisfies(classifier -> {
+            assertThat((String) classifier.get("version")).startsWith("handover-classifiers-");
+            assertThat((Map<String, Object>) classifier.get("probabilities"))
+                    .containsOnlyKeys("HUMAN_REQUESTED", "NEGATIVE_EMOTION", "SENSITIVE_DATA");
+        });
     }
 
     @Test
@@ -160,7 +166,12 @@ class HandoverApiTests {
                 .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(put(key, Map.of("rules", List.of(Map.of("reason", "VIP", "thresholds", Map.of("tags", "vip")))))
                 .getBody().get("detail")).asString().contains("VIP.tags must be a list of texts");
+        assertThat(put(key, Map.of("rules", List.of(Map.of("reason", "NEGATIVE_EMOTION",
+                "thresholds", Map.of("classifier", 1.5))))).getBody().get("detail")).asString()
+                .contains("NEGATIVE_EMOTION.classifier is a probability: a number from 0 to 1");
         assertThat(rule(get(key), "VIP")).containsEntry("enabled", true);
+        assertThat(((Map<?, ?>) rule(get(key), "NEGATIVE_EMOTION").get("thresholds")).get("classifier"))
+                .isEqualTo(0.5);
     }
 
     private String newAccountKey() {

@@ -225,6 +225,9 @@ public class AgentService implements SalesAgent {
     private boolean handoverOn(UUID accountId, List<Situation.Turn> turns, Situation.ContactFacts contact,
             String draftReply, Situation.AgentSignals signals, StoreTools tools) {
         Decision decision = rules.evaluate(accountId, new Situation(turns, contact, signals, draftReply));
+        java.util.Map<String, Double> probabilities = new java.util.LinkedHashMap<>();
+        decision.classifier().probabilities().forEach((reason, p) -> probabilities.put(reason.name(), p));
+        tools.trace().handoverClassifier(decision.classifier().version(), probabilities);
         for (HandoverReason reason : decision.reasons()) {
             String evidence = decision.evidence().stream().filter(e -> e.reason() == reason)
                     .map(e -> e.rule() + ": " + e.detail()).collect(java.util.stream.Collectors.joining("; "));

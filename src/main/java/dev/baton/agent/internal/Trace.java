@@ -25,6 +25,7 @@ public final class Trace {
     private List<ToolCall> tools = new ArrayList<>();
     private List<String> guardrails = new ArrayList<>();
     private List<String> handoverRules = new ArrayList<>();
+    private HandoverClassifier handoverClassifier;
     private List<String> derived = new ArrayList<>();
     private String model = "offline";
     private long modelTokens;
@@ -54,6 +55,11 @@ public final class Trace {
 
     void guardrail(String decision) {
         guardrails.add(decision);
+    }
+
+    /** The trained classifiers' version and their probabilities for the shopper's message (the last judgment). */
+    void handoverClassifier(String version, Map<String, Double> probabilities) {
+        this.handoverClassifier = new HandoverClassifier(version, new LinkedHashMap<>(probabilities));
     }
 
     void handoverRule(String rule) {
@@ -117,6 +123,11 @@ public final class Trace {
         return List.copyOf(handoverRules);
     }
 
+    /** Null when no decision was made, or the reply was stored before the classifiers existed. */
+    public HandoverClassifier handoverClassifier() {
+        return handoverClassifier;
+    }
+
     public String model() {
         return model;
     }
@@ -126,6 +137,21 @@ public final class Trace {
     }
 
     public record Retrieved(UUID sourceId, String title, String origin, double score) {
+    }
+
+    /** {@code version} is null when the classifiers are not loaded and the rules decided alone. */
+    public record HandoverClassifier(String version, Map<String, Double> probabilities) {
+
+        /** "handover-classifiers-... : complaint 0.91, person 0.02" or that the rules decided alone. */
+        public String summary() {
+            if (version == null) {
+                return "not loaded: the rules decided alone";
+            }
+            StringBuilder text = new StringBuilder(version);
+            probabilities.forEach((reason, probability) -> text.append(text.length() == version.length() ? ": " : ", ")
+                    .append(reason).append(' ').append(String.format(java.util.Locale.ROOT, "%.2f", probability)));
+            return text.toString();
+        }
     }
 
     public record ToolCall(String name, Map<String, Object> arguments, String result) {

@@ -68,7 +68,8 @@ class PlaygroundApiController {
                             trace.retrieved().stream().map(hit -> new Retrieved(hit.sourceId(), hit.title(), hit.origin(),
                                     hit.score())).toList(),
                             trace.tools().stream().map(call -> new Tool(call.name(), call.arguments(), call.result())).toList(),
-                            trace.guardrails(), trace.handoverRules(), trace.model(), trace.latencyMs()));
+                            trace.guardrails(), trace.handoverRules(), trace.handoverClassifier(), trace.model(),
+                            trace.latencyMs()));
         }
     }
 
@@ -76,7 +77,8 @@ class PlaygroundApiController {
     }
 
     record TraceView(String language, String intent, double intentScore, List<Retrieved> retrieved, List<Tool> tools,
-            List<String> guardrails, List<String> handoverRules, String model, long latencyMs) {
+            List<String> guardrails, List<String> handoverRules, Trace.HandoverClassifier handoverClassifier,
+            String model, long latencyMs) {
     }
 
     record Retrieved(UUID sourceId, String title, String origin, double score) {

@@ -85,7 +85,8 @@ class HandoverClassifier {
         this(properties.location());
     }
 
-    HandoverClassifier(String location) {
+    HandoverClassifier(String folder) {
+        String location = folder.endsWith("/") ? folder : folder + "/";
         String loadedVersion = null;
         Map<Judgment, Model<Label>> loadedModels = Map.of();
         try {
@@ -113,7 +114,7 @@ class HandoverClassifier {
     /** Models already in memory: what the training measures before it writes them. */
     HandoverClassifier(String version, Map<Judgment, Model<Label>> models) {
         this.version = version;
-        this.models = Collections.unmodifiableMap(new EnumMap<>(models));
+        this.models = models.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(models));
     }
 
     boolean loaded() {

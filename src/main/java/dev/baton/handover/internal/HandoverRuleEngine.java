@@ -46,6 +46,11 @@ class HandoverRuleEngine implements HandoverRules {
     }
 
     @Override
+    public java.util.Optional<String> classifierVersion() {
+        return classifier.version();
+    }
+
+    @Override
     public java.util.Set<HandoverReason> enabled(UUID accountId) {
         RuleBook book = ruleBooks.forAccount(accountId);
         java.util.Set<HandoverReason> enabled = java.util.EnumSet.noneOf(HandoverReason.class);

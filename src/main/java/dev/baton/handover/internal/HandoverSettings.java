@@ -65,6 +65,9 @@ public class HandoverSettings implements RuleBooks {
         repository.save(accountId, new RuleSettingRepository.StoredRule(reason, next.enabled(), differing));
     }
 
+    /** The threshold every reason with a trained classifier has: the probability from which it hands over. */
+    static final String CLASSIFIER = "classifier";
+
     private static Map<String, Object> validated(RuleSetting current, Map<String, Object> thresholds) {
         Map<String, Object> valid = new LinkedHashMap<>();
         thresholds.forEach((key, value) -> {
@@ -78,6 +81,10 @@ public class HandoverSettings implements RuleBooks {
                     throw BatonException.badRequest(current.reason() + "." + key + " must be a list of texts.");
                 }
                 valid.put(key, List.copyOf(list));
+            } else if (CLASSIFIER.equals(key) && !(value instanceof Number probability
+                    && probability.doubleValue() >= 0 && probability.doubleValue() <= 1)) {
+                throw BatonException.badRequest(current.reason() + "." + key + " is a probability: a number from 0 to "
+                        + "1 (1 leaves this reason to the rules).");
             } else if (value instanceof Number number && number.doubleValue() >= 0) {
                 valid.put(key, number);
             } else {

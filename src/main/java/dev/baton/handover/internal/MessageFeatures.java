@@ -32,8 +32,6 @@ final class MessageFeatures {
     private static final Pattern DIGITS = Pattern.compile("\\d+");
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    static final boolean FAMILY = Boolean.parseBoolean(System.getProperty("hf.family", "false"));
-
     private MessageFeatures() {
     }
 
@@ -41,7 +39,10 @@ final class MessageFeatures {
     record Feature(String name, double value) {
     }
 
-    /** The features of a text, their weights scaled to unit length. */
+    /**
+     * The features of a text: each kind (letters, words, word pairs) weighted {@code 1 + log(count)} and scaled to unit
+     * length on its own, so a long message's many letter n-grams do not drown its few words.
+     */
     static List<Feature> of(String text) {
         String lower = normalize(text);
         Map<String, Double> counts = new HashMap<>();
@@ -67,11 +68,11 @@ final class MessageFeatures {
         Map<Character, Double> norms = new HashMap<>();
         for (Map.Entry<String, Double> entry : counts.entrySet()) {
             double weight = 1 + Math.log(entry.getValue());
-            norms.merge(FAMILY ? entry.getKey().charAt(0) : 'x', weight * weight, Double::sum);
+            norms.merge(entry.getKey().charAt(0), weight * weight, Double::sum);
             features.add(new Feature(entry.getKey(), weight));
         }
         features.replaceAll(feature -> new Feature(feature.name(),
-                feature.value() / Math.sqrt(norms.get(FAMILY ? feature.name().charAt(0) : 'x'))));
+                feature.value() / Math.sqrt(norms.get(feature.name().charAt(0)))));
         features.addAll(style(text, words.length));
         return features;
     }

@@ -4,6 +4,7 @@ import dev.baton.account.AccountSettings;
 import dev.baton.account.Accounts;
 import dev.baton.account.CurrentAccount;
 import dev.baton.account.Team;
+import dev.baton.handover.HandoverRules;
 import dev.baton.handover.internal.HandoverSettings;
 import dev.baton.handover.internal.RuleBook;
 import dev.baton.handover.internal.TransferSettings;
@@ -45,10 +46,12 @@ class HandoverSettingsPageController {
     private final Team team;
     private final CurrentAccount account;
     private final Clock clock;
+    private final HandoverRules handoverRules;
 
     HandoverSettingsPageController(TransferSettings transfer, HandoverSettings rules, Leads leads, Accounts accounts,
-            Team team, CurrentAccount account, Clock clock) {
+            Team team, CurrentAccount account, Clock clock, HandoverRules handoverRules) {
         this.transfer = transfer;
+        this.handoverRules = handoverRules;
         this.rules = rules;
         this.leads = leads;
         this.accounts = accounts;
@@ -64,6 +67,7 @@ class HandoverSettingsPageController {
         model.addAttribute("page", HandoverSettingsPage.of(transfer.view(accountId), rules.forAccount(accountId),
                 leads.pipelines(accountId), team.members(accountId), settings.currency(),
                 clock.instant().atZone(zone(settings)), typed(model)));
+        model.addAttribute("classifierVersion", handoverRules.classifierVersion().orElse(null));
         return "handover/settings";
     }
 

@@ -33,10 +33,12 @@ record TriggerRow(HandoverReason reason, String title, String description, boole
 
     private static final Map<HandoverReason, Text> TEXTS = new EnumMap<>(Map.of(
             HandoverReason.HUMAN_REQUESTED, new Text("Asks for a person",
-                    "The shopper asks to talk to a person, in any of the six languages."),
+                    "The shopper asks to talk to a person, in any of the six languages: phrases, and the trained "
+                            + "classifier from its threshold."),
             HandoverReason.NEGATIVE_EMOTION, new Text("Angry or upset",
-                    "Insults, threats to complain in public, shouting in capitals, many exclamation marks, or a mood "
-                            + "that keeps getting worse."),
+                    "A complaint, insults, threats to complain in public, shouting in capitals, many exclamation "
+                            + "marks, or a mood that keeps getting worse over the last messages (the trained classifier "
+                            + "and the rules)."),
             HandoverReason.OUT_OF_KNOWLEDGE, new Text("No answer in the knowledge",
                     "Nothing in the store's knowledge backs the answer, or the agent's reply says it is not sure."),
             HandoverReason.SPECIAL_POLICY, new Text("Needs a person's decision",
@@ -49,8 +51,9 @@ record TriggerRow(HandoverReason reason, String title, String description, boole
             HandoverReason.DATA_NOT_FOUND, new Text("Order or customer not found",
                     "A lookup of an order or a customer found nothing, or the store connection is down."),
             HandoverReason.SENSITIVE_DATA, new Text("Sensitive request",
-                    "Identity checks, account or address changes, card or payment details, claims, deleting data; "
-                            + "a card number in a message."),
+                    "Lost or stolen cards, charges not recognised, identity checks, closing the account, changing "
+                            + "personal details, deleting data; a card number in a message (the trained classifier and "
+                            + "the rules)."),
             HandoverReason.CHANNEL_SWITCH, new Text("Continues from another channel",
                     "The contact has an issue still open on another channel, where a person may already be on it."),
             HandoverReason.VIP, new Text("VIP customer",
@@ -58,6 +61,13 @@ record TriggerRow(HandoverReason reason, String title, String description, boole
                             + "go to the VIP group.")));
 
     private static final Map<String, Label> LABELS = Map.ofEntries(
+            Map.entry("HUMAN_REQUESTED.classifier", new Label("Classifier from (0–1)",
+                    "The trained classifier's probability that the message asks for a person; 1 leaves it to the rules.")),
+            Map.entry("NEGATIVE_EMOTION.classifier", new Label("Classifier from (0–1)",
+                    "The trained classifier's probability of a complaint or anger; 1 leaves it to the rules.")),
+            Map.entry("SENSITIVE_DATA.classifier", new Label("Classifier from (0–1)",
+                    "The trained classifier's probability of a sensitive account or payment matter; 1 leaves it to "
+                            + "the rules.")),
             Map.entry("HUMAN_REQUESTED.similarity", new Label("Closeness in meaning (0–1)",
                     "How close an English message must come to a “talk to a person” phrase.")),
             Map.entry("NEGATIVE_EMOTION.score", new Label("Anger score", "A message scoring this much hands over.")),

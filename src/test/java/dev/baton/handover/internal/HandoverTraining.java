@@ -28,7 +28,8 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * Trains the handover classifiers from the labelled text ({@link HandoverCorpus}) and writes them where the jar
- * takes them from, with a manifest, then measures them on what they never saw and writes the report:
+ * takes them from, with a manifest, then measures them on what they never saw and writes the report
+ * ({@code docs/handover-classifiers.md}: the intro from {@code training/handover/report-intro.md}, then the figures):
  *
  * <pre>./mvnw -Ptrain-handover test-compile exec:java</pre>
  *
@@ -43,7 +44,7 @@ public final class HandoverTraining {
     static final long SEED = 20261207L;
     /** How much more a missed message of the judgment counts than a wrongly flagged other one. */
     static final float YES_WEIGHT = Float.parseFloat(System.getProperty("handover.yes-weight", "1"));
-    static final int MIN_ROWS = Integer.parseInt(System.getProperty("handover.min-rows", "3"));
+    static final int MIN_ROWS = Integer.parseInt(System.getProperty("handover.min-rows", "12"));
 
     private HandoverTraining() {
     }
@@ -58,7 +59,8 @@ public final class HandoverTraining {
         System.out.printf("Trained on %d rows in %.1f s%n", corpus.training().size(), (System.nanoTime() - started) / 1e9);
         write(models, version, trained, corpus);
         HandoverClassifier classifier = new HandoverClassifier(version, trained);
-        String text = HandoverReport.write(corpus, classifier, version);
+        String text = Files.readString(Path.of("training/handover/report-intro.md")) + "\n"
+                + HandoverReport.write(corpus, classifier, version);
         Files.writeString(report, text);
         System.out.println(text);
     }

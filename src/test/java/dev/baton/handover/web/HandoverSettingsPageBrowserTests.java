@@ -188,6 +188,54 @@ class HandoverSettingsPageBrowserTests {
                 .satisfies(rule -> assertThat(((Map<?, ?>) rule.get("thresholds")).get("score").toString()).isEqualTo("2.5"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClassifierThresholdsAreShownAndSavedAndAWrongOneIsExplained() {
+        TestAccounts.NewAccount account = accounts.create("Handover classifier store");
+        String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createUser(account.id(), owner, PASSWORD, Role.OWNER);
+        PipelineApi api = new PipelineApi(port, account.apiKey(), account.id());
+        page = signIn(chromium.newPage(port), owner);
+        page.navigate("/settings/handover");
+
+        assertThat(page.locator("#triggers .classifier-status")).containsText("handover-classifiers-");
+        Locator emotion = page.locator("#triggers [data-reason=NEGATIVE_EMOTION]");
+        Locator person = page.locator("#triggers [data-reason=HUMAN_REQUESTED]");
+        Locator sensitive = page.locator("#triggers [data-reason=SENSITIVE_DATA]");
+        assertThat(emotion.getByLabel("Classifier from (0–1)")).hasValue("0.5");
+        assertThat(person.getByLabel("Classifier from (0–1)")).hasValue("0.35");
+        assertThat(sensitive.getByLabel("Classifier from (0–1)")).hasValue("0.45");
+        HeadlessChromium.screenshot(page, "handover-classifier");
+
+        emotion.getByLabel("Classifier from (0–1)").fill("1.5");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save triggers")).click();
+
+        assertThat(page.locator("#triggers .alert.error")).containsText(
+                "NEGATIVE_EMOTION.classifier is a probability: a number from 0 to 1");
+        assertThat(page.locator("#triggers [data-reason=NEGATIVE_EMOTION]").getByLabel("Classifier from (0–1)"))
+                .hasValue("1.5");
+
+        page.locator("#triggers [data-reason=NEGATIVE_EMOTION]").getByLabel("Classifier from (0–1)").fill("0.7");
+        page.locator("#triggers [data-reason=SENSITIVE_DATA]").getByLabel("Classifier from (0–1)").fill("0.6");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save triggers")).click();
+
+        assertThat(page.locator("#triggers .alert.info")).hasText("Saved the triggers: 10 of 10 on.");
+        assertThat(page.locator("#triggers [data-reason=NEGATIVE_EMOTION]").getByLabel("Classifier from (0–1)"))
+                .hasValue("0.7");
+        HeadlessChromium.screenshot(page, "handover-classifier-saved");
+        List<Map<String, Object>> rules = (List<Map<String, Object>>) api.get("/api/v1/handover/rules").getBody()
+                .get("rules");
+        assertThat(rules).filteredOn(rule -> rule.get("reason").equals("NEGATIVE_EMOTION")).singleElement()
+                .satisfies(rule -> assertThat(((Map<?, ?>) rule.get("thresholds")).get("classifier").toString())
+                        .isEqualTo("0.7"));
+        assertThat(rules).filteredOn(rule -> rule.get("reason").equals("SENSITIVE_DATA")).singleElement()
+                .satisfies(rule -> assertThat(((Map<?, ?>) rule.get("thresholds")).get("classifier").toString())
+                        .isEqualTo("0.6"));
+        assertThat(rules).filteredOn(rule -> rule.get("reason").equals("HUMAN_REQUESTED")).singleElement()
+                .satisfies(rule -> assertThat(((Map<?, ?>) rule.get("thresholds")).get("classifier").toString())
+                        .isEqualTo("0.35"));
+    }
+
     private PipelineApi api() {
         return new PipelineApi(port, API_KEY, null);
     }
