@@ -17,6 +17,10 @@ import java.util.Map;
  * the threshold the account set for its reason ({@code classifier} among the reason's thresholds). A reason switched
  * off is never added, whatever the probability.
  *
+ * <p>Enthusiasm is not anger: when the only signs of anger the rules found are how a message is written (exclamation
+ * marks, capitals) and the classifier reads it as calm (a complaint below {@value #CALM_BELOW}), they do not hand
+ * over: "ME ENCANTÓ!!!" is a happy shopper.
+ *
  * <p>Frustration builds over turns, so a complaint is also judged on the last {@value #CONTEXT_MESSAGES} customer
  * messages read together: it counts when they reach the threshold and the last one alone reaches half of it (so a
  * "thanks" after an angry message does not hand over again). A request for a person and a sensitive matter are in
@@ -26,21 +30,29 @@ final class ClassifierEvidence {
 
     static final int CONTEXT_MESSAGES = 3;
 
+    /** A complaint probability below this reads as calm; shouting alone does not hand over then. */
+    static final double CALM_BELOW = 0.2;
+
+    /** The anger rule's signals that say how a message is written, not what it says. */
+    private static final java.util.Set<String> STYLE = java.util.Set.of("exclamation marks", "capitals");
+
     private ClassifierEvidence() {
     }
 
-    /** The evidence the classifiers add, and what they said, for the conversation under the account's rules. */
+    /** The decision's evidence (the rules' and the classifiers'), and what the classifiers said. */
     record Result(List<Evidence> evidence, Decision.Classifier classifier) {
     }
 
-    static Result judge(HandoverClassifier classifier, ConversationSoFar conversation, RuleBook book) {
+    /** The rules' evidence with the classifiers' added, for the conversation under the account's rules. */
+    static Result judge(HandoverClassifier classifier, ConversationSoFar conversation, RuleBook book,
+            List<Evidence> rules) {
         if (!classifier.loaded() || conversation.customerTurns().isEmpty()) {
-            return new Result(List.of(), classifier.loaded()
+            return new Result(rules, classifier.loaded()
                     ? new Decision.Classifier(classifier.version().orElse(null), Map.of()) : Decision.Classifier.NONE);
         }
         Map<Judgment, Double> last = classifier.classify(conversation.lastCustomerText());
         Map<Judgment, Double> context = context(classifier, conversation);
-        List<Evidence> evidence = new ArrayList<>();
+        List<Evidence> evidence = new ArrayList<>(calmStyleLeftOut(rules, last.getOrDefault(Judgment.COMPLAINT, 0.0)));
         Map<HandoverReason, Double> shown = new EnumMap<>(HandoverReason.class);
         for (Judgment judgment : Judgment.values()) {
             double probability = last.getOrDefault(judgment, 0.0);
@@ -59,6 +71,16 @@ final class ClassifierEvidence {
             }
         }
         return new Result(evidence, new Decision.Classifier(classifier.version().orElse(null), shown));
+    }
+
+    /** The rules' evidence less the anger rule's, when all it saw was style and the classifier reads calm. */
+    private static List<Evidence> calmStyleLeftOut(List<Evidence> rules, double complaint) {
+        List<Evidence> anger = rules.stream().filter(e -> e.reason() == HandoverReason.NEGATIVE_EMOTION).toList();
+        boolean styleOnly = !anger.isEmpty() && anger.stream().allMatch(e -> STYLE.contains(e.rule()));
+        if (!styleOnly || complaint >= CALM_BELOW) {
+            return rules;
+        }
+        return rules.stream().filter(e -> e.reason() != HandoverReason.NEGATIVE_EMOTION).toList();
     }
 
     private static Map<Judgment, Double> context(HandoverClassifier classifier, ConversationSoFar conversation) {

@@ -40,9 +40,8 @@ class HandoverRuleEngine implements HandoverRules {
                 evidence.addAll(rule.check(conversation, setting));
             }
         }
-        ClassifierEvidence.Result classified = ClassifierEvidence.judge(classifier, conversation, book);
-        evidence.addAll(classified.evidence());
-        return Decision.of(evidence, classified.classifier());
+        ClassifierEvidence.Result classified = ClassifierEvidence.judge(classifier, conversation, book, evidence);
+        return Decision.of(classified.evidence(), classified.classifier());
     }
 
     @Override

@@ -126,6 +126,24 @@ class ClassifierEvidenceTests {
     }
 
     @Test
+    void exclamationMarksAloneDoNotHandOverAHappyMessageButStillDoAnAnnoyedOne() {
+        String happy = "Me encantó la chaqueta, llegó rapidísimo!!!";
+        String annoyed = "Where is my parcel!!!";
+        String insulting = "you are useless idiots!!!";
+        HandoverClassifier classifier = answering(Map.of(happy, Map.of(Judgment.COMPLAINT, 0.03),
+                annoyed, Map.of(Judgment.COMPLAINT, 0.3), insulting, Map.of(Judgment.COMPLAINT, 0.05)));
+        HandoverClassifier none = new HandoverClassifier(null, Map.of());
+
+        assertThat(decide(none, defaults(), happy).reasons()).as("the rules alone").containsExactly(
+                HandoverReason.NEGATIVE_EMOTION);
+        assertThat(decide(classifier, defaults(), happy).handover()).isFalse();
+        assertThat(decide(classifier, defaults(), annoyed).evidence()).extracting(Decision.Evidence::rule)
+                .containsExactly("exclamation marks");
+        assertThat(decide(classifier, defaults(), insulting).evidence()).as("angry words are not style")
+                .extracting(Decision.Evidence::rule).contains("anger", "exclamation marks");
+    }
+
+    @Test
     void withoutLoadedModelsTheDecisionSaysSoAndTheRulesStillDecide() {
         HandoverClassifier none = new HandoverClassifier(null, Map.of());
 

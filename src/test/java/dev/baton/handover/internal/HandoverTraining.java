@@ -44,6 +44,11 @@ public final class HandoverTraining {
     static final long SEED = 20261207L;
     /** How much more a missed message of the judgment counts than a wrongly flagged other one. */
     static final float YES_WEIGHT = Float.parseFloat(System.getProperty("handover.yes-weight", "1"));
+    /**
+     * Each routine question counts this many times: a routine question taken for a complaint or a sensitive matter
+     * hands a shopper to a person for nothing, and order-status questions share their words with complaints.
+     */
+    static final int ROUTINE_COPIES = Integer.parseInt(System.getProperty("handover.routine-copies", "3"));
     static final int MIN_ROWS = Integer.parseInt(System.getProperty("handover.min-rows", "12"));
 
     private HandoverTraining() {
@@ -83,7 +88,10 @@ public final class HandoverTraining {
             Example<Label> example = HandoverClassifier.example(row.text(), new Label(label));
             example.removeFeatures(StreamSupport.stream(example.spliterator(), false)
                     .filter(feature -> !kept.contains(feature.getName())).toList());
-            dataset.add(example);
+            int copies = row.kind() == HandoverCorpus.Kind.ROUTINE ? ROUTINE_COPIES : 1;
+            for (int copy = 0; copy < copies; copy++) {
+                dataset.add(example);
+            }
         }
         LibLinearClassificationTrainer trainer = new LibLinearClassificationTrainer(
                 new LinearClassificationType(LinearType.L2R_LR), COST, 1000, 0.001, SEED);
@@ -126,7 +134,9 @@ public final class HandoverTraining {
                 + "version=" + version + "\n"
                 + "features=" + MessageFeatures.VERSION + "\n"
                 + "trainingRows=" + corpus.training().size() + "\n"
-                + "cost=" + COST + "\n";
+                + "cost=" + COST + "\n"
+                + "minRows=" + MIN_ROWS + "\n"
+                + "routineCopies=" + ROUTINE_COPIES + "\n";
         Files.writeString(folder.resolve("manifest.properties"), manifest);
     }
 }

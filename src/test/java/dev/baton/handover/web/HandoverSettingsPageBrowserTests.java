@@ -204,7 +204,7 @@ class HandoverSettingsPageBrowserTests {
         Locator sensitive = page.locator("#triggers [data-reason=SENSITIVE_DATA]");
         assertThat(emotion.getByLabel("Classifier from (0–1)")).hasValue("0.5");
         assertThat(person.getByLabel("Classifier from (0–1)")).hasValue("0.35");
-        assertThat(sensitive.getByLabel("Classifier from (0–1)")).hasValue("0.45");
+        assertThat(sensitive.getByLabel("Classifier from (0–1)")).hasValue("0.4");
         HeadlessChromium.screenshot(page, "handover-classifier");
 
         emotion.getByLabel("Classifier from (0–1)").fill("1.5");
