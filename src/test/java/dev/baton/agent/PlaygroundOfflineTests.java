@@ -135,11 +135,17 @@ class PlaygroundOfflineTests {
     }
 
     @Test
-    void askingForAPersonInIndonesianHandsOver() {
+    @SuppressWarnings("unchecked")
+    void askingForAPersonInIndonesianHandsOverAndTheTraceNamesTheClassifiers() {
         Map<String, Object> answer = playground.say(session, "mau bicara dengan CS dong");
 
         assertThat(PlaygroundApi.reasons(answer)).contains("HUMAN_REQUESTED");
         assertThat((String) answer.get("reply")).contains("tim kami");
+        Map<String, Object> classifier = (Map<String, Object>) PlaygroundApi.trace(answer).get("handoverClassifier");
+        assertThat((String) classifier.get("version")).startsWith("handover-classifiers-");
+        assertThat((Map<String, Double>) classifier.get("probabilities")).containsOnlyKeys("HUMAN_REQUESTED",
+                "NEGATIVE_EMOTION", "SENSITIVE_DATA").hasEntrySatisfying("HUMAN_REQUESTED",
+                        probability -> assertThat(probability).isGreaterThan(0.35));
     }
 
     @Test

@@ -36,16 +36,16 @@ class StoreTools {
     private final Trace trace;
     private final List<String> handovers = new ArrayList<>();
 
-    /** The turn's trace, where the tools write. */
-    Trace trace() {
-        return trace;
-    }
-
     StoreTools(UUID accountId, Catalog catalog, KnowledgeSearch knowledge, Trace trace) {
         this.accountId = accountId;
         this.catalog = catalog;
         this.knowledge = knowledge;
         this.trace = trace;
+    }
+
+    /** The turn's trace, where the tools write. */
+    Trace trace() {
+        return trace;
     }
 
     List<KnowledgeHit> searchKnowledge(String query) {

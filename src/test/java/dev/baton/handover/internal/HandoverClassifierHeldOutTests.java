@@ -83,12 +83,6 @@ class HandoverClassifierHeldOutTests {
                         Judged::asPerson, FLOOR_EN_PERSON_RASA),
                 floor("own writing: requests for a person, every language", written(Kind.PERSON), Judged::asPerson,
                         FLOOR_WRITTEN_PERSON),
-                floor("own writing: requests for a person, en", written("en", Kind.PERSON), Judged::asPerson, 0.72),
-                floor("own writing: requests for a person, es", written("es", Kind.PERSON), Judged::asPerson, 0.89),
-                floor("own writing: requests for a person, pt", written("pt", Kind.PERSON), Judged::asPerson, 0.82),
-                floor("own writing: requests for a person, ru", written("ru", Kind.PERSON), Judged::asPerson, 0.78),
-                floor("own writing: requests for a person, id", written("id", Kind.PERSON), Judged::asPerson, 0.8),
-                floor("own writing: requests for a person, pl", written("pl", Kind.PERSON), Judged::asPerson, 0.85),
                 // complaints: handed over
                 floor("en: complaints to companies (tweets, never trained)", file("en_twitter-complaints.csv",
                         Kind.COMPLAINT), Judged::handedOver, FLOOR_EN_TWEETS),
@@ -104,24 +98,32 @@ class HandoverClassifierHeldOutTests {
                         Kind.COMPLAINT), Judged::handedOver, FLOOR_RU_SENTIRUEVAL),
                 floor("own writing: complaints, every language", written(Kind.COMPLAINT), Judged::handedOver,
                         FLOOR_WRITTEN_COMPLAINT),
-                floor("own writing: complaints, en", written("en", Kind.COMPLAINT), Judged::handedOver, 0.64),
-                floor("own writing: complaints, es", written("es", Kind.COMPLAINT), Judged::handedOver, 0.68),
-                floor("own writing: complaints, pt", written("pt", Kind.COMPLAINT), Judged::handedOver, 0.69),
-                floor("own writing: complaints, ru", written("ru", Kind.COMPLAINT), Judged::handedOver, 0.71),
-                floor("own writing: complaints, id", written("id", Kind.COMPLAINT), Judged::handedOver, 0.75),
-                floor("own writing: complaints, pl", written("pl", Kind.COMPLAINT), Judged::handedOver, 0.68),
                 // sensitive matters: handed over
                 floor("en: lost cards, identity, closing, personal details (banking77 + CLINC held out)",
                         files(Kind.SENSITIVE, "en_banking77-train.csv", "en_clinc150.csv"), Judged::handedOver,
                         FLOOR_EN_SENSITIVE),
                 floor("own writing: sensitive matters, every language", written(Kind.SENSITIVE), Judged::handedOver,
-                        FLOOR_WRITTEN_SENSITIVE),
-                floor("own writing: sensitive matters, en", written("en", Kind.SENSITIVE), Judged::handedOver, 0.7),
-                floor("own writing: sensitive matters, es", written("es", Kind.SENSITIVE), Judged::handedOver, 0.75),
-                floor("own writing: sensitive matters, pt", written("pt", Kind.SENSITIVE), Judged::handedOver, 0.78),
-                floor("own writing: sensitive matters, ru", written("ru", Kind.SENSITIVE), Judged::handedOver, 0.53),
-                floor("own writing: sensitive matters, id", written("id", Kind.SENSITIVE), Judged::handedOver, 0.8),
-                floor("own writing: sensitive matters, pl", written("pl", Kind.SENSITIVE), Judged::handedOver, 0.65));
+                        FLOOR_WRITTEN_SENSITIVE));
+    }
+
+    /** Our own writing per language: a request for a person, a complaint, a sensitive matter found at least... */
+    static Stream<Arguments> floorsPerLanguage() {
+        return WRITTEN_PER_LANGUAGE.entrySet().stream().flatMap(language -> Stream.of(
+                floor("own writing, " + language.getKey() + ": requests for a person", written(language.getKey(),
+                        Kind.PERSON), Judged::asPerson, language.getValue()[0]),
+                floor("own writing, " + language.getKey() + ": complaints", written(language.getKey(), Kind.COMPLAINT),
+                        Judged::handedOver, language.getValue()[1]),
+                floor("own writing, " + language.getKey() + ": sensitive matters", written(language.getKey(),
+                        Kind.SENSITIVE), Judged::handedOver, language.getValue()[2])));
+    }
+
+    /** ...and routine questions and positive messages handed over at most. */
+    static Stream<Arguments> ceilingsPerLanguage() {
+        return WRITTEN_PER_LANGUAGE.entrySet().stream().flatMap(language -> Stream.of(
+                ceiling("own writing, " + language.getKey() + ": routine questions", written(language.getKey(),
+                        Kind.ROUTINE), language.getValue()[3]),
+                ceiling("own writing, " + language.getKey() + ": positive messages", written(language.getKey(),
+                        Kind.POSITIVE), language.getValue()[4])));
     }
 
     static Stream<Arguments> ceilings() {
@@ -141,23 +143,11 @@ class HandoverClassifierHeldOutTests {
                 ceiling("en: tweets to companies that are not complaints (never trained)",
                         file("en_twitter-complaints.csv", Kind.OTHER), CEILING_EN_TWEETS_OTHER),
                 ceiling("own writing: positive messages, every language", written(Kind.POSITIVE),
-                        CEILING_WRITTEN_POSITIVE),
-                ceiling("own writing: routine questions, en", written("en", Kind.ROUTINE), 0.12),
-                ceiling("own writing: routine questions, es", written("es", Kind.ROUTINE), 0.08),
-                ceiling("own writing: routine questions, pt", written("pt", Kind.ROUTINE), 0.07),
-                ceiling("own writing: routine questions, ru", written("ru", Kind.ROUTINE), 0.1),
-                ceiling("own writing: routine questions, id", written("id", Kind.ROUTINE), 0.07),
-                ceiling("own writing: routine questions, pl", written("pl", Kind.ROUTINE), 0.08),
-                ceiling("own writing: positive messages, en", written("en", Kind.POSITIVE), 0.18),
-                ceiling("own writing: positive messages, es", written("es", Kind.POSITIVE), 0.2),
-                ceiling("own writing: positive messages, pt", written("pt", Kind.POSITIVE), 0.18),
-                ceiling("own writing: positive messages, ru", written("ru", Kind.POSITIVE), 0.16),
-                ceiling("own writing: positive messages, id", written("id", Kind.POSITIVE), 0.14),
-                ceiling("own writing: positive messages, pl", written("pl", Kind.POSITIVE), 0.17));
+                        CEILING_WRITTEN_POSITIVE));
     }
 
-    @ParameterizedTest(name = "{0}: at least {2}")
-    @MethodSource("floors")
+    @ParameterizedTest(name = "{0}: at least {3}")
+    @MethodSource({"floors", "floorsPerLanguage"})
     void handsOverAtLeast(String name, Predicate<Row> rows, Predicate<Judged> counted, double floor) {
         List<Judged> group = judged.stream().filter(item -> rows.test(item.row())).toList();
 
@@ -166,7 +156,7 @@ class HandoverClassifierHeldOutTests {
     }
 
     @ParameterizedTest(name = "{0}: at most {2}")
-    @MethodSource("ceilings")
+    @MethodSource({"ceilings", "ceilingsPerLanguage"})
     void wronglyHandsOverAtMost(String name, Predicate<Row> rows, double ceiling) {
         List<Judged> group = judged.stream().filter(item -> rows.test(item.row())).toList();
 
@@ -225,4 +215,16 @@ class HandoverClassifierHeldOutTests {
     static final double CEILING_RU_POSITIVE = 0.23;
     static final double CEILING_EN_TWEETS_OTHER = 0.13;
     static final double CEILING_WRITTEN_POSITIVE = 0.15;
+
+    /** Per language: person, complaint and sensitive floors, then routine and positive ceilings. */
+    static final java.util.Map<String, double[]> WRITTEN_PER_LANGUAGE = new java.util.LinkedHashMap<>();
+
+    static {
+        WRITTEN_PER_LANGUAGE.put("en", new double[] {0.72, 0.64, 0.70, 0.12, 0.18});
+        WRITTEN_PER_LANGUAGE.put("es", new double[] {0.89, 0.68, 0.75, 0.08, 0.20});
+        WRITTEN_PER_LANGUAGE.put("pt", new double[] {0.82, 0.69, 0.78, 0.07, 0.18});
+        WRITTEN_PER_LANGUAGE.put("ru", new double[] {0.78, 0.71, 0.53, 0.10, 0.16});
+        WRITTEN_PER_LANGUAGE.put("id", new double[] {0.80, 0.75, 0.80, 0.07, 0.14});
+        WRITTEN_PER_LANGUAGE.put("pl", new double[] {0.85, 0.68, 0.65, 0.08, 0.17});
+    }
 }

@@ -150,10 +150,8 @@ class HandoverSettingsPageBrowserTests {
     @Test
     @SuppressWarnings("unchecked")
     void withoutJavaScriptTheFormsPostAndComeBackToTheirSection() {
-        TestAccounts.NewAccount account = accounts.create("Handover no-JS store");
-        String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createUser(account.id(), owner, PASSWORD, Role.OWNER);
-        PipelineApi api = new PipelineApi(port, account.apiKey(), account.id());
+        String owner = newOwner("Handover no-JS store");
+        PipelineApi api = ownerApi;
         api.put("/api/v1/handover/settings", Map.of("transitionMessages", Map.of("id", "Tunggu ya!")));
         page = signIn(chromium.newPageWithoutJavaScript(port), owner);
         page.navigate("/settings/handover");
@@ -191,10 +189,8 @@ class HandoverSettingsPageBrowserTests {
     @Test
     @SuppressWarnings("unchecked")
     void theClassifierThresholdsAreShownAndSavedAndAWrongOneIsExplained() {
-        TestAccounts.NewAccount account = accounts.create("Handover classifier store");
-        String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
-        accounts.createUser(account.id(), owner, PASSWORD, Role.OWNER);
-        PipelineApi api = new PipelineApi(port, account.apiKey(), account.id());
+        String owner = newOwner("Handover classifier store");
+        PipelineApi api = ownerApi;
         page = signIn(chromium.newPage(port), owner);
         page.navigate("/settings/handover");
 
@@ -234,6 +230,18 @@ class HandoverSettingsPageBrowserTests {
         assertThat(rules).filteredOn(rule -> rule.get("reason").equals("HUMAN_REQUESTED")).singleElement()
                 .satisfies(rule -> assertThat(((Map<?, ?>) rule.get("thresholds")).get("classifier").toString())
                         .isEqualTo("0.35"));
+    }
+
+    /** The API of the account {@link #newOwner} made last. */
+    private PipelineApi ownerApi;
+
+    /** A new account with an owner (the user name returned); {@link #ownerApi} is its API. */
+    private String newOwner(String store) {
+        TestAccounts.NewAccount account = accounts.create(store);
+        String owner = "owner-" + UUID.randomUUID().toString().substring(0, 8);
+        accounts.createUser(account.id(), owner, PASSWORD, Role.OWNER);
+        ownerApi = new PipelineApi(port, account.apiKey(), account.id());
+        return owner;
     }
 
     private PipelineApi api() {
