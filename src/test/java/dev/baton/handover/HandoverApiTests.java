@@ -171,7 +171,7 @@ class HandoverApiTests {
                 .contains("NEGATIVE_EMOTION.classifier is a probability: a number from 0 to 1");
         assertThat(rule(get(key), "VIP")).containsEntry("enabled", true);
         assertThat(((Map<?, ?>) rule(get(key), "NEGATIVE_EMOTION").get("thresholds")).get("classifier"))
-                .isEqualTo(0.5);
+                .isEqualTo(0.55);
     }
 
     private String newAccountKey() {

@@ -55,8 +55,8 @@ record HandoverProperties(
 
     /** The classifiers' default thresholds: docs/handover-classifiers.md says how they were chosen. */
     static final double DEFAULT_CLASSIFIER_PERSON = 0.35;
-    static final double DEFAULT_CLASSIFIER_COMPLAINT = 0.5;
-    static final double DEFAULT_CLASSIFIER_SENSITIVE = 0.4;
+    static final double DEFAULT_CLASSIFIER_COMPLAINT = 0.55;
+    static final double DEFAULT_CLASSIFIER_SENSITIVE = 0.45;
 
     static HandoverProperties defaults() {
         return new HandoverProperties(Set.of(), 0.55, 1.0, 0.7, 12, 3, 0.5, 1, 2, 0.8, 3, new BigDecimal("1000"), 10,

@@ -16,7 +16,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +32,8 @@ import java.util.zip.GZIPOutputStream;
  *
  * <pre>./mvnw -Ptrain-handover test-compile exec:java</pre>
  *
+ * With {@code -Dhandover.report-only=true} it measures the models already there and writes only the report.
+ *
  * One L2-regularised logistic regression (LibLinear, through Tribuo) per judgment, a message of that judgment
  * against every other message. Deterministic: LibLinear's solver is seeded, the held-out split is a hash, and the
  * rows are read in a fixed order, so the same data gives the same models.
@@ -40,7 +41,7 @@ import java.util.zip.GZIPOutputStream;
 public final class HandoverTraining {
 
     /** LibLinear's cost: how hard a mistake on a training message counts against the weights' size. */
-    static final double COST = Double.parseDouble(System.getProperty("handover.cost", "4"));
+    static final double COST = Double.parseDouble(System.getProperty("handover.cost", "16"));
     static final long SEED = 20261207L;
     /** How much more a missed message of the judgment counts than a wrongly flagged other one. */
     static final float YES_WEIGHT = Float.parseFloat(System.getProperty("handover.yes-weight", "1"));
@@ -58,12 +59,22 @@ public final class HandoverTraining {
         Path models = Path.of(System.getProperty("handover.models", "src/main/resources/handover/models"));
         Path report = Path.of(System.getProperty("handover.report", "docs/handover-classifiers.md"));
         HandoverCorpus corpus = HandoverCorpus.load();
-        String version = "handover-classifiers-" + LocalDate.now() + "-" + MessageFeatures.VERSION;
-        long started = System.nanoTime();
-        Map<Judgment, Model<Label>> trained = train(corpus.training());
-        System.out.printf("Trained on %d rows in %.1f s%n", corpus.training().size(), (System.nanoTime() - started) / 1e9);
-        write(models, version, trained, corpus);
-        HandoverClassifier classifier = new HandoverClassifier(version, trained);
+        HandoverClassifier classifier;
+        if (Boolean.getBoolean("handover.report-only")) {
+            // measure the models as they are (after a change of thresholds or rules), without training again
+            classifier = new HandoverClassifier(models.toUri().toString());
+        } else {
+            // the minute of training tells two trainings of a day apart
+            String version = "handover-classifiers-" + java.time.LocalDateTime.now().format(
+                    java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HHmm")) + "-" + MessageFeatures.VERSION;
+            long started = System.nanoTime();
+            Map<Judgment, Model<Label>> trained = train(corpus.training());
+            System.out.printf("Trained on %d rows in %.1f s%n", corpus.training().size(),
+                    (System.nanoTime() - started) / 1e9);
+            write(models, version, trained, corpus);
+            classifier = new HandoverClassifier(version, trained);
+        }
+        String version = classifier.version().orElseThrow();
         String text = Files.readString(Path.of("training/handover/report-intro.md")) + "\n"
                 + HandoverReport.write(corpus, classifier, version);
         Files.writeString(report, text);

@@ -198,9 +198,9 @@ class HandoverSettingsPageBrowserTests {
         Locator emotion = page.locator("#triggers [data-reason=NEGATIVE_EMOTION]");
         Locator person = page.locator("#triggers [data-reason=HUMAN_REQUESTED]");
         Locator sensitive = page.locator("#triggers [data-reason=SENSITIVE_DATA]");
-        assertThat(emotion.getByLabel("Classifier from (0–1)")).hasValue("0.5");
+        assertThat(emotion.getByLabel("Classifier from (0–1)")).hasValue("0.55");
         assertThat(person.getByLabel("Classifier from (0–1)")).hasValue("0.35");
-        assertThat(sensitive.getByLabel("Classifier from (0–1)")).hasValue("0.4");
+        assertThat(sensitive.getByLabel("Classifier from (0–1)")).hasValue("0.45");
         HeadlessChromium.screenshot(page, "handover-classifier");
 
         emotion.getByLabel("Classifier from (0–1)").fill("1.5");
