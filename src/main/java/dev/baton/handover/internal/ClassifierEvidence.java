@@ -51,7 +51,7 @@ final class ClassifierEvidence {
                     ? new Decision.Classifier(classifier.version().orElse(null), Map.of()) : Decision.Classifier.NONE);
         }
         Map<Judgment, Double> last = classifier.classify(conversation.lastCustomerText());
-        Map<Judgment, Double> context = context(classifier, conversation);
+        double complaintInContext = complaintInContext(classifier, conversation);
         List<Evidence> evidence = new ArrayList<>(calmStyleLeftOut(rules, last.getOrDefault(Judgment.COMPLAINT, 0.0)));
         Map<HandoverReason, Double> shown = new EnumMap<>(HandoverReason.class);
         for (Judgment judgment : Judgment.values()) {
@@ -64,9 +64,9 @@ final class ClassifierEvidence {
             double threshold = setting.number("classifier");
             if (probability >= threshold) {
                 evidence.add(new Evidence(judgment.reason(), "classifier", detail(judgment, probability, "")));
-            } else if (judgment == Judgment.COMPLAINT && context.containsKey(judgment)
-                    && context.get(judgment) >= threshold && probability >= threshold / 2) {
-                evidence.add(new Evidence(judgment.reason(), "classifier", detail(judgment, context.get(judgment),
+            } else if (judgment == Judgment.COMPLAINT && complaintInContext >= threshold
+                    && probability >= threshold / 2) {
+                evidence.add(new Evidence(judgment.reason(), "classifier", detail(judgment, complaintInContext,
                         " over the last " + CONTEXT_MESSAGES + " messages")));
             }
         }
@@ -83,14 +83,15 @@ final class ClassifierEvidence {
         return rules.stream().filter(e -> e.reason() != HandoverReason.NEGATIVE_EMOTION).toList();
     }
 
-    private static Map<Judgment, Double> context(HandoverClassifier classifier, ConversationSoFar conversation) {
+    /** The complaint probability of the last few customer messages read together; 0 with only one. */
+    private static double complaintInContext(HandoverClassifier classifier, ConversationSoFar conversation) {
         List<Turn> turns = conversation.customerTurns();
         if (turns.size() < 2) {
-            return Map.of();
+            return 0;
         }
         List<String> recent = turns.subList(Math.max(0, turns.size() - CONTEXT_MESSAGES), turns.size()).stream()
                 .map(Turn::text).toList();
-        return classifier.classify(String.join("\n", recent));
+        return classifier.probability(String.join("\n", recent), Judgment.COMPLAINT);
     }
 
     private static String detail(Judgment judgment, double probability, String where) {

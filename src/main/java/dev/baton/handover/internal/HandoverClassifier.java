@@ -137,6 +137,12 @@ class HandoverClassifier {
         return probabilities;
     }
 
+    /** One judgment's probability for the text; 0 when the models are not loaded. */
+    double probability(String text, Judgment judgment) {
+        Model<Label> model = models.get(judgment);
+        return model == null ? 0 : yes(model.predict(example(text, LabelFactory.UNKNOWN_LABEL)));
+    }
+
     /** A message as a Tribuo example with {@link MessageFeatures}; training builds its examples the same way. */
     static Example<Label> example(String text, Label label) {
         List<MessageFeatures.Feature> features = MessageFeatures.of(text);

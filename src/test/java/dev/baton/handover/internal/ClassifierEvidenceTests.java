@@ -33,6 +33,11 @@ class ClassifierEvidenceTests {
             }
 
             @Override
+            double probability(String text, Judgment judgment) {
+                return classify(text).get(judgment);
+            }
+
+            @Override
             Map<Judgment, Double> classify(String text) {
                 Map<Judgment, Double> probabilities = new EnumMap<>(Judgment.class);
                 for (Judgment judgment : Judgment.values()) {

@@ -87,6 +87,7 @@ class HandoverClassifierTests {
 
         assertThat(probabilities.get(judgment)).as(language + " " + judgment).isGreaterThanOrEqualTo(
                 HandoverProperties.defaults().ruleBook().of(judgment.reason()).number("classifier"));
+        assertThat(classifier.probability(text, judgment)).as("one judgment alone").isEqualTo(probabilities.get(judgment));
     }
 
     @Test
