@@ -62,15 +62,6 @@ class HandoverClassifier {
         HandoverReason reason() {
             return reason;
         }
-
-        static Optional<Judgment> of(HandoverReason reason) {
-            for (Judgment judgment : values()) {
-                if (judgment.reason == reason) {
-                    return Optional.of(judgment);
-                }
-            }
-            return Optional.empty();
-        }
     }
 
     /** The label a model gives a message of its judgment; the other is {@link #NO}. */
