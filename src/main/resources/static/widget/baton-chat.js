@@ -76,6 +76,11 @@
     'textarea{flex:1;resize:none;font:inherit;color:inherit;padding:8px 10px;border:1px solid #d0d5dd;border-radius:10px;max-height:110px;background:#fff}' +
     '.send{border:0;border-radius:10px;background:var(--c);color:#fff;width:42px;display:flex;align-items:center;justify-content:center}' +
     '.send svg{width:18px;height:18px}' +
+    '.cards{display:flex;flex-direction:column;gap:6px;margin-top:6px;width:100%}' +
+    '.card{display:flex;gap:10px;align-items:center;padding:8px;background:#fff;border:1px solid #e4e7ec;border-radius:10px;color:inherit;text-decoration:none}' +
+    'a.card:hover{border-color:var(--c)}' +
+    '.card img{width:52px;height:52px;object-fit:cover;border-radius:6px;background:#f2f4f7;flex:none}' +
+    '.card .t{font-weight:600;display:block}.card .p{display:block}.card .s{display:block;font-size:12.5px;color:#067647}.card .s.out{color:#b42318}' +
     '.sr{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
     '@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}}' +
     '</style>' +
@@ -116,7 +121,41 @@
     }
   }
 
-  function lineElement(role, text) {
+  /** Product cards under an agent reply: text only, images and links only when they are web addresses. */
+  function web(url) { return typeof url === 'string' && /^https?:\/\//i.test(url) ? url : null; }
+
+  function cardsElement(cards) {
+    var list = document.createElement('div');
+    list.className = 'cards';
+    list.setAttribute('role', 'list');
+    for (var i = 0; i < cards.length && i < 6; i++) {
+      var c = cards[i] || {};
+      var link = web(c.url);
+      var card = document.createElement(link ? 'a' : 'div');
+      card.className = 'card';
+      card.setAttribute('role', 'listitem');
+      if (link) { card.href = link; card.target = '_blank'; card.rel = 'noopener noreferrer'; }
+      var image = web(c.imageUrl);
+      if (image) {
+        var img = document.createElement('img');
+        img.src = image; img.alt = ''; img.loading = 'lazy'; img.referrerPolicy = 'no-referrer';
+        img.onerror = function () { this.remove(); };
+        card.appendChild(img);
+      }
+      var info = document.createElement('span');
+      var title = document.createElement('span'); title.className = 't';
+      title.textContent = String(c.title || '') + (c.option ? ' · ' + c.option : '');
+      var price = document.createElement('span'); price.className = 'p'; price.textContent = String(c.price || '');
+      var stock = document.createElement('span'); stock.className = 's' + (c.available ? '' : ' out');
+      stock.textContent = String(c.stock || '');
+      info.appendChild(title); info.appendChild(price); info.appendChild(stock);
+      card.appendChild(info);
+      list.appendChild(card);
+    }
+    return list;
+  }
+
+  function lineElement(role, text, cards) {
     var line = document.createElement('div');
     line.className = 'line ' + role.toLowerCase();
     line.setAttribute('data-role', role);
@@ -134,6 +173,7 @@
     body.className = 'text';
     fill(body, text);
     line.appendChild(body);
+    if (cards && cards.length) line.appendChild(cardsElement(cards));
     return line;
   }
 
@@ -154,7 +194,7 @@
       if (pending) { confirm(pending, line.id); return; }
     }
     shown[line.id] = true;
-    append(lineElement(line.role, line.text));
+    append(lineElement(line.role, line.text, line.cards));
     if (line.role === 'MANAGER' || line.role === 'SYSTEM') humanJoined = true;
     if (line.role !== 'SHOPPER') {
       hideTyping();

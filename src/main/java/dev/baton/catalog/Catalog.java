@@ -2,7 +2,6 @@ package dev.baton.catalog;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.Optional;
 import java.util.UUID;
 
 /** How store adapters fill the mirror. Each call replaces what the origin had for that kind of item. */
@@ -67,6 +66,15 @@ public interface Catalog {
     List<Product> findProducts(UUID accountId, List<String> words, int limit);
 
     Optional<Product> product(UUID accountId, String externalId);
+
+    /**
+     * Every product a shopper can buy, with its variants: what the agent ranks by the shopper's constraints (budget,
+     * category, "the cheapest"). At most {@link #SHOPPER_PRODUCTS_LIMIT}, the most recently updated first.
+     */
+    List<Product> shopperProducts(UUID accountId);
+
+    /** How many products {@link #shopperProducts} reads at most. */
+    int SHOPPER_PRODUCTS_LIMIT = 5_000;
 
     /**
      * The order with this number ("1001" or "#1001"), only when the email or the phone given is the order's own:

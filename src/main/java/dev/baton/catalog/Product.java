@@ -9,7 +9,7 @@ import java.util.List;
  */
 public record Product(String externalId, String handle, String title, String descriptionHtml, String vendor,
         String productType, List<String> tags, List<String> optionNames, ProductStatus status, boolean published,
-        String url, OffsetDateTime updatedAt, List<Variant> variants) {
+        String url, String imageUrl, OffsetDateTime updatedAt, List<Variant> variants) {
 
     /** Only what a shopper can buy is indexed: active and published on the online store. */
     public boolean visibleToShoppers() {

@@ -291,9 +291,9 @@ abstract class KnowledgeContractTests {
 
     static Product product(String handle, String title, boolean published) {
         return new Product(handle, handle, title, "<p>An enamel mug for the trail.</p>", "Northwind", "Mugs",
-                List.of("camp"), List.of(), ProductStatus.ACTIVE, published, "https://shop.example/products/" + handle,
+                List.of("camp"), List.of(), ProductStatus.ACTIVE, published, "https://shop.example/products/" + handle, null,
                 OffsetDateTime.parse("2026-11-01T10:00:00Z"),
-                List.of(new Variant("Default Title", List.of(), "MUG-1", new BigDecimal("18.00"), null, 12, false)));
+                List.of(new Variant("Default Title", List.of(), "MUG-1", new BigDecimal("18.00"), null, 12, false, null)));
     }
 
     static byte[] pdf(String text) throws IOException {

@@ -45,10 +45,15 @@ public class AgentService implements SalesAgent {
     private final UsageLimits usage;
     private final HandoverRules rules;
     private final dev.baton.handover.Handovers handovers;
+    private final ProductAnswers productAnswers;
+    private final Lexicon lexicon;
 
     AgentService(AgentConversations conversations, LanguageDetection languages, IntentDetector intents,
             OfflineResponder offline, ModelResponder model, AgentTexts texts, Catalog catalog, KnowledgeSearch knowledge,
-            Accounts accounts, UsageLimits usage, HandoverRules rules, dev.baton.handover.Handovers handovers) {
+            Accounts accounts, UsageLimits usage, HandoverRules rules, dev.baton.handover.Handovers handovers,
+            ProductAnswers productAnswers, Lexicon lexicon) {
+        this.productAnswers = productAnswers;
+        this.lexicon = lexicon;
         this.conversations = conversations;
         this.languages = languages;
         this.intents = intents;
@@ -80,7 +85,8 @@ public class AgentService implements SalesAgent {
         AgentReply reply = reply(accountId, agentConversationId, text, contact);
         List<String> evidence = reply.trace().tools().stream().filter(call -> call.name().equals("requestHandover"))
                 .map(call -> call.arguments().get("reason") + ": " + call.result()).toList();
-        return new AgentAnswer(reply.text(), reply.language().code(), reply.handover(), reply.reasons(), evidence);
+        return new AgentAnswer(reply.text(), reply.language().code(), reply.handover(), reply.reasons(), evidence,
+                reply.cards());
     }
 
     @Override
@@ -150,6 +156,7 @@ public class AgentService implements SalesAgent {
         StoreTools tools = new StoreTools(accountId, catalog, knowledge, trace);
 
         String reply;
+        List<dev.baton.shared.ProductCard> cards = List.of();
         var attack = Guardrails.attack(text);
         var limit = usage.reached(accountId);
         List<Situation.Turn> turns = turns(accountId, conversationId, text);
@@ -176,10 +183,12 @@ public class AgentService implements SalesAgent {
             if (fromModel.isPresent()) {
                 reply = fromModel.get();
                 state = state.answered();
+                cards = productAnswers.cardsNamedIn(reply, language, tools, lexicon);
             } else {
                 OfflineResponder.Answer answer = offline.respond(text, intent.intent(), language, state, tools);
                 reply = answer.text();
                 state = answer.state();
+                cards = answer.cards();
             }
         }
 
@@ -198,6 +207,9 @@ public class AgentService implements SalesAgent {
             }
         }
         List<String> reasons = tools.handovers();
+        if (!reasons.isEmpty()) {
+            cards = List.of();
+        }
         if (!reasons.isEmpty() && limit.isEmpty()) {
             reply = transition(accountId, language, reply, reasons);
         }
@@ -207,6 +219,7 @@ public class AgentService implements SalesAgent {
         reasons.stream().filter(reason -> !RULES.contains(reason)).forEach(reason -> trace.handoverRule(reason + ": fired"));
         conversations.addMessage(accountId, conversationId, "customer", text, null);
         trace.latency((System.nanoTime() - started) / 1_000_000);
+        trace.cards(cards);
         conversations.addMessage(accountId, conversationId, "agent", reply, trace);
         for (Trace.ToolCall call : trace.tools()) {
             if (call.name().equals("requestHandover")) {
@@ -215,7 +228,7 @@ public class AgentService implements SalesAgent {
         }
         conversations.saveState(conversationId, state);
         usage.count(accountId, 1, trace.modelTokens());
-        return new AgentReply(reply, language, !reasons.isEmpty(), reasons, trace);
+        return new AgentReply(reply, language, !reasons.isEmpty(), reasons, trace, cards);
     }
 
     /**

@@ -40,9 +40,15 @@ class ModelResponder {
     private final String systemMessage;
     private final OpenAiTokenCountEstimator tokens;
 
-    ModelResponder(ChatModelProperties properties, ChatMemoryStore memories) {
+    private final ProductQuestions questions;
+    private final ProductFinder finder;
+
+    ModelResponder(ChatModelProperties properties, ChatMemoryStore memories, ProductQuestions questions,
+            ProductFinder finder) {
         this.properties = properties;
         this.memories = memories;
+        this.questions = questions;
+        this.finder = finder;
         this.model = properties.configured() ? OpenAiChatModel.builder()
                 .baseUrl(properties.baseUrl())
                 .apiKey(properties.apiKey() == null || properties.apiKey().isBlank() ? "none" : properties.apiKey())
@@ -78,7 +84,7 @@ class ModelResponder {
                 .chatMemoryProvider(id -> TokenWindowChatMemory.builder().id(id)
                         .maxTokens(properties.memoryTokens(), tokens).chatMemoryStore(memories).build())
                 .systemMessageProvider(id -> system)
-                .tools(new ModelTools(tools))
+                .tools(new ModelTools(tools, questions, finder))
                 .build();
         try {
             Result<String> result = circuit.executeSupplier(() -> assistant.chat(conversationId, message));

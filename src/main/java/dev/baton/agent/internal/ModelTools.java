@@ -15,9 +15,81 @@ import java.util.Locale;
 class ModelTools {
 
     private final StoreTools tools;
+    private final ProductQuestions questions;
+    private final ProductFinder finder;
 
-    ModelTools(StoreTools tools) {
+    ModelTools(StoreTools tools, ProductQuestions questions, ProductFinder finder) {
         this.tools = tools;
+        this.questions = questions;
+        this.finder = finder;
+    }
+
+    @Tool("Searches the store's products with the shopper's constraints, as the offline agent does: product names, "
+            + "kinds and qualities in any language, a budget, and a sort. Returns at most three products (price, "
+            + "stock of each option, link, id), best first, and says when none meets every constraint (then the "
+            + "closest are returned).")
+    String searchProducts(@P("what the shopper is looking for, in their words (names, kind, qualities)") String query,
+            @P(value = "the most the shopper will pay, in the store's currency, or null", required = false) Double maxPrice,
+            @P(value = "the least, or null", required = false) Double minPrice,
+            @P(value = "one of CHEAPEST, MOST_EXPENSIVE, LIGHTEST, LARGEST, or null", required = false) String sort) {
+        ProductQuestions.Question read = questions.read(query == null ? "" : query, tools.shopperProducts());
+        String superlative = switch (sort == null ? "" : sort.strip().toUpperCase(Locale.ROOT)) {
+            case "CHEAPEST" -> "cheapest";
+            case "MOST_EXPENSIVE" -> "priciest";
+            case "LIGHTEST" -> "lightest";
+            case "LARGEST" -> "largest";
+            default -> read.superlative();
+        };
+        ProductQuestions.Question question = new ProductQuestions.Question(read.items(), read.named(), read.compared(),
+                read.categories(), read.storeWords(), read.attributes(), read.colours(), read.words(), read.rest(),
+                minPrice == null ? read.min() : java.math.BigDecimal.valueOf(minPrice),
+                maxPrice == null ? read.max() : java.math.BigDecimal.valueOf(maxPrice), superlative, read.cues());
+        ProductFinder.Finding finding = finder.find(question);
+        java.util.Map<String, Object> arguments = new java.util.LinkedHashMap<>();
+        arguments.put("query", query == null ? "" : query);
+        arguments.put("maxPrice", maxPrice == null ? "" : maxPrice);
+        arguments.put("minPrice", minPrice == null ? "" : minPrice);
+        arguments.put("sort", sort == null ? "" : sort);
+        arguments.put("met", finding.met());
+        tools.productSearch(arguments, finding.items().stream().map(ShopItem::product).toList());
+        if (finding.items().isEmpty()) {
+            return "No product matches.";
+        }
+        return (finding.met() ? "" : "No product meets every constraint; the closest:\n") + tools.lastResult();
+    }
+
+    @Tool("Whether one option of a product is in stock, e.g. option \"L Black\": its price and stock, and when it is "
+            + "sold out the options in stock that share a value with it")
+    String optionStock(@P("the product id searchProducts returned") String productId,
+            @P("the option as the shopper said it: size and/or colour") String option) {
+        java.util.Optional<dev.baton.catalog.Product> product = tools.shopperProducts().stream()
+                .filter(p -> p.externalId().equals(productId == null ? "" : productId.strip())).findFirst();
+        java.util.Map<String, Object> arguments = java.util.Map.of("productId", productId == null ? "" : productId,
+                "option", option == null ? "" : option);
+        if (product.isEmpty()) {
+            tools.productSearch(arguments, java.util.List.of());
+            return "No such product.";
+        }
+        ProductQuestions.Question question = questions.read(option == null ? "" : option, java.util.List.of(product.get()));
+        ShopItem item = question.items().get(0);
+        ProductFinder.OptionAsked asked = finder.option(question, item);
+        tools.productSearch(arguments, java.util.List.of(product.get()));
+        if (asked == null || asked.matching().isEmpty()) {
+            return product.get().title() + " has no option \"" + option + "\". Its options: "
+                    + product.get().variants().stream().map(dev.baton.catalog.Variant::title)
+                            .collect(java.util.stream.Collectors.joining(", "));
+        }
+        StringBuilder result = new StringBuilder();
+        for (dev.baton.catalog.Variant variant : asked.matching()) {
+            result.append(product.get().title()).append(", ").append(variant.title()).append(": ")
+                    .append(tools.price(variant)).append(", ").append(tools.stock(variant)).append('\n');
+        }
+        if (!asked.alternatives().isEmpty()) {
+            result.append("In stock instead: ").append(asked.alternatives().stream().map(dev.baton.catalog.Variant::title)
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
+        tools.derived(result.toString());
+        return result.toString().strip();
     }
 
     @Tool("Searches the store's knowledge (policies, FAQs, product descriptions) and returns the most relevant passages")

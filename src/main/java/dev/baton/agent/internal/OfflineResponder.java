@@ -41,33 +41,72 @@ class OfflineResponder {
 
     private final AgentTexts texts;
     private final TextEmbeddings embeddings;
+    private final ProductQuestions questions;
+    private final ProductFinder finder;
+    private final ProductAnswers productAnswers;
+    private final PolicyAnswers policyAnswers;
 
-    OfflineResponder(AgentTexts texts, TextEmbeddings embeddings) {
+    OfflineResponder(AgentTexts texts, TextEmbeddings embeddings, ProductQuestions questions, ProductFinder finder,
+            ProductAnswers productAnswers, PolicyAnswers policyAnswers) {
         this.texts = texts;
         this.embeddings = embeddings;
+        this.questions = questions;
+        this.finder = finder;
+        this.productAnswers = productAnswers;
+        this.policyAnswers = policyAnswers;
     }
 
-    /** The reply to one message, and the conversation's state after it. */
+    /**
+     * The reply to one message, and the conversation's state after it. A question that clearly names a product or asks
+     * for a kind of product within constraints is answered from the catalog whatever the intent guess says; a policy
+     * question from the passage that answers it; the rest by the intent.
+     */
     Answer respond(String message, Intent intent, Language language, ConversationState state, StoreTools tools) {
         if (state.awaiting() != null && (hasContact(message) || StoreTools.ORDER_NUMBER.matcher(message).find())) {
             return order(message, language, state, tools);
+        }
+        if (intent == Intent.HUMAN) {
+            tools.requestHandover("HUMAN_REQUESTED", "the shopper asked for a person: \"" + message + "\"");
+            return new Answer(texts.get(language, "handover"), state.answered());
+        }
+        ProductQuestions.Question question = questions.read(message, tools.shopperProducts());
+        boolean productCue = question.asks("price") || question.asks("stock") || question.asks("sizes")
+                || question.asks("colours") || question.asks("options");
+        boolean orderNumber = StoreTools.ORDER_NUMBER.matcher(message).find() && !looksLikePrice(message);
+        boolean specific = (!question.named().isEmpty() && productCue) || question.hasBudget()
+                || question.superlative() != null;
+        if (intent == Intent.ORDER && (orderNumber || !question.aboutProducts() || !specific)) {
+            return order(message, language, state, tools);
+        }
+        java.util.Set<String> topics = policyAnswers.topics(question.words());
+        if (question.aboutProducts() && (topics.isEmpty() || specific)) {
+            return products(question, message, language, state, tools);
+        }
+        if (!topics.isEmpty()) {
+            return policy(message, language, state, tools);
         }
         return switch (intent) {
             case GREETING -> new Answer(texts.get(language, "greeting"), state.answered());
             case THANKS -> new Answer(texts.get(language, "thanks"), state.answered());
             case SMALL_TALK -> new Answer(texts.get(language, "small_talk"), state.answered());
-            case HUMAN -> {
-                tools.requestHandover("HUMAN_REQUESTED", "the shopper asked for a person: \"" + message + "\"");
-                yield new Answer(texts.get(language, "handover"), state.answered());
-            }
             case ORDER -> order(message, language, state, tools);
             case POLICY -> policy(message, language, state, tools);
-            case PRODUCT, PRICE_STOCK -> products(message, language, state, tools);
-            case OTHER -> fromKnowledge(message, language, state, tools);
+            case PRODUCT, PRICE_STOCK -> products(question, message, language, state, tools);
+            case HUMAN, OTHER -> fromKnowledge(message, language, state, tools);
         };
     }
 
-    record Answer(String text, ConversationState state) {
+    /** "$100" or "100 zł" in a question is a budget, not an order number. */
+    private static boolean looksLikePrice(String message) {
+        return message.matches("(?s).*([$€£₽]\\s?\\d|\\d\\s?([$€£₽]|zł|zl|usd|pln|rp|dollars?|dólares|reais)).*");
+    }
+
+    /** A reply, the products it shows as cards, and the conversation's state after it. */
+    record Answer(String text, ConversationState state, List<dev.baton.shared.ProductCard> cards) {
+
+        Answer(String text, ConversationState state) {
+            this(text, state, List.of());
+        }
     }
 
     private Answer order(String message, Language language, ConversationState state, StoreTools tools) {
@@ -113,10 +152,53 @@ class OfflineResponder {
         return reply.toString();
     }
 
-    private Answer products(String message, Language language, ConversationState state, StoreTools tools) {
+    private Answer products(ProductQuestions.Question question, String message, Language language,
+            ConversationState state, StoreTools tools) {
+        if (question.aboutProducts() || !question.attributes().isEmpty()) {
+            ProductFinder.Finding finding = finder.find(question);
+            java.util.Map<String, Object> understood = new java.util.LinkedHashMap<>();
+            understood.put("kind", finding.kind().name());
+            if (!question.named().isEmpty()) {
+                understood.put("named", question.named().stream().map(item -> item.product().title()).toList());
+            }
+            if (!question.categories().isEmpty() || !question.storeWords().isEmpty()) {
+                java.util.Set<String> categories = new java.util.LinkedHashSet<>(question.categories());
+                categories.addAll(question.storeWords());
+                understood.put("categories", categories);
+            }
+            if (!question.attributes().isEmpty()) {
+                understood.put("qualities", question.attributes());
+            }
+            if (question.hasBudget()) {
+                understood.put("budget", (question.min() == null ? "" : question.min().toPlainString()) + ".."
+                        + (question.max() == null ? "" : question.max().toPlainString()));
+            }
+            if (finding.superlative() != null) {
+                understood.put("superlative", finding.superlative());
+            }
+            if (finding.option() != null) {
+                understood.put("option", String.join(" / ", finding.option().values()));
+            }
+            understood.put("met", finding.met());
+            tools.productSearch(understood, finding.items().stream().map(ShopItem::product).toList());
+            if (!finding.items().isEmpty()) {
+                ProductAnswers.Reply reply = productAnswers.write(finding, language, tools);
+                return new Answer(reply.text(), state.answered(), reply.cards());
+            }
+        }
         List<Product> products = tools.findProducts(message);
         if (products.isEmpty()) {
             return fromKnowledge(message, language, state, tools);
+        }
+        if (products.size() <= ProductFinder.SHOWN) {
+            ProductFinder.Finding finding = new ProductFinder.Finding(ProductFinder.Kind.LIST, products.stream()
+                    .map(product -> question.items().stream().filter(item -> item.product().externalId()
+                            .equals(product.externalId())).findFirst().orElse(null))
+                    .filter(java.util.Objects::nonNull).toList(), true, null, null);
+            if (!finding.items().isEmpty()) {
+                ProductAnswers.Reply reply = productAnswers.write(finding, language, tools);
+                return new Answer(reply.text(), state.answered(), reply.cards());
+            }
         }
         StringBuilder reply = new StringBuilder(texts.get(language, "product_found"));
         for (Product product : products.subList(0, Math.min(products.size(), 2))) {
@@ -157,6 +239,17 @@ class OfflineResponder {
     }
 
     private Answer policy(String message, Language language, ConversationState state, StoreTools tools) {
+        List<Policy> policies = PolicyAnswers.all().stream().map(tools::getPolicy).flatMap(Optional::stream).toList();
+        Optional<PolicyAnswers.Passage> passage = policyAnswers.answer(message, policies);
+        if (passage.isPresent()) {
+            return new Answer(texts.get(language, "policy_intro", Map.of("policy", passage.get().policy().title()))
+                    + "\n\n" + passage.get().text(), state.answered());
+        }
+        return policyByType(message, language, state, tools);
+    }
+
+    /** The older way: the policy named by its type's words, and the passage the knowledge search finds in it. */
+    private Answer policyByType(String message, Language language, ConversationState state, StoreTools tools) {
         String lower = message.toLowerCase(Locale.ROOT);
         Optional<PolicyType> type = POLICY_WORDS.entrySet().stream()
                 .filter(entry -> entry.getValue().stream().anyMatch(lower::contains))

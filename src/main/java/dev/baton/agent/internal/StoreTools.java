@@ -62,14 +62,45 @@ class StoreTools {
         List<String> words = knowledge.keywords(cleaned).stream().filter(word -> word.length() >= 3 || word.matches("\\d+"))
                 .toList();
         List<Product> products = words.isEmpty() ? List.of() : catalog.findProducts(accountId, words, 3);
+        products.forEach(this::seen);
         trace.tool("findProducts", Map.of("query", cleaned), products.stream().map(this::describe)
                 .collect(Collectors.joining("\n")));
         return products;
     }
 
+    /** Every product shoppers can buy, read once per turn. */
+    List<Product> shopperProducts() {
+        if (shopperProducts == null) {
+            shopperProducts = catalog.shopperProducts(accountId);
+        }
+        return shopperProducts;
+    }
+
+    private List<Product> shopperProducts;
+    private final Map<String, Product> seen = new LinkedHashMap<>();
+
+    private void seen(Product product) {
+        seen.putIfAbsent(product.externalId(), product);
+    }
+
+    /** The products the tools returned in this turn, first seen first: what a model's reply may show as cards. */
+    List<Product> seenProducts() {
+        return List.copyOf(seen.values());
+    }
+
+    /**
+     * Records a product search the agent ran on the store's products (what it understood of the question, and what
+     * it found), so the reply's figures are grounded in it and the trace shows it.
+     */
+    void productSearch(Map<String, Object> understood, List<Product> found) {
+        found.forEach(this::seen);
+        trace.tool("searchProducts", understood, found.stream().map(this::describe).collect(Collectors.joining("\n")));
+    }
+
     Optional<Product> getProduct(String id) {
         String cleaned = bounded(id, 100);
         Optional<Product> product = catalog.product(accountId, cleaned);
+        product.ifPresent(this::seen);
         trace.tool("getProduct", Map.of("id", cleaned), product.map(this::describe).orElse("not found"));
         return product;
     }

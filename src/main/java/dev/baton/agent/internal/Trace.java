@@ -30,6 +30,7 @@ public final class Trace {
     private String model = "offline";
     private long modelTokens;
     private long latencyMs;
+    private List<dev.baton.shared.ProductCard> cards = new ArrayList<>();
 
     void language(Language language) {
         this.language = language.code();
@@ -76,6 +77,15 @@ public final class Trace {
 
     long modelTokens() {
         return modelTokens;
+    }
+
+    /** The products the reply showed as cards. */
+    void cards(List<dev.baton.shared.ProductCard> shown) {
+        this.cards = new ArrayList<>(shown);
+    }
+
+    public List<dev.baton.shared.ProductCard> cards() {
+        return cards == null ? List.of() : List.copyOf(cards);
     }
 
     void latency(long millis) {

@@ -3,6 +3,7 @@ package dev.baton.agent.web;
 import dev.baton.agent.internal.AgentReply;
 import dev.baton.agent.internal.ConversationMessage;
 import dev.baton.agent.internal.Trace;
+import dev.baton.shared.ProductCard;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,29 +12,30 @@ import java.util.regex.Pattern;
 
 /**
  * A message in the playground's chat, the shopper's or the agent's, with the handovers the reply asked for. The text
- * comes in parts so the page can link web addresses while showing everything else as plain text, never as HTML.
+ * comes in parts so the page can link web addresses while showing everything else as plain text, never as HTML; an
+ * agent reply's product cards show under it.
  */
-record ChatLine(boolean fromAgent, List<Part> parts, List<String> handovers) {
+record ChatLine(boolean fromAgent, List<Part> parts, List<String> handovers, List<ProductCard> cards) {
 
     private static final Pattern WEB_ADDRESS = Pattern.compile("https?://[^\\s<>\"]+");
     /** Punctuation that ends a sentence rather than the address: "see https://x.example/returns." */
     private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?)\\]'’]+$");
 
     static List<ChatLine> of(List<ConversationMessage> messages) {
-        return messages.stream().map(message -> message.fromAgent() ? agent(message.text(), handovers(message.trace()))
-                : shopper(message.text())).toList();
+        return messages.stream().map(message -> message.fromAgent() ? agent(message.text(), handovers(message.trace()),
+                message.trace() == null ? List.of() : message.trace().cards()) : shopper(message.text())).toList();
     }
 
     static List<ChatLine> turn(String said, AgentReply reply) {
-        return List.of(shopper(said), agent(reply.text(), reply.reasons()));
+        return List.of(shopper(said), agent(reply.text(), reply.reasons(), reply.cards()));
     }
 
     static ChatLine shopper(String text) {
-        return new ChatLine(false, parts(text), List.of());
+        return new ChatLine(false, parts(text), List.of(), List.of());
     }
 
-    static ChatLine agent(String text, List<String> handovers) {
-        return new ChatLine(true, parts(text), List.copyOf(handovers));
+    static ChatLine agent(String text, List<String> handovers, List<ProductCard> cards) {
+        return new ChatLine(true, parts(text), List.copyOf(handovers), List.copyOf(cards));
     }
 
     /** Each handover is a call of the requestHandover tool, its reason the argument. */

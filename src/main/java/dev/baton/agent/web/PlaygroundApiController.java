@@ -59,11 +59,13 @@ class PlaygroundApiController {
     record MessageRequest(String text) {
     }
 
-    record ReplyView(String reply, String language, Handover handover, TraceView trace) {
+    record ReplyView(String reply, String language, List<dev.baton.shared.ProductCard> cards, Handover handover,
+            TraceView trace) {
 
         static ReplyView of(AgentReply reply) {
             Trace trace = reply.trace();
-            return new ReplyView(reply.text(), reply.language().code(), new Handover(reply.handover(), reply.reasons()),
+            return new ReplyView(reply.text(), reply.language().code(), reply.cards(),
+                    new Handover(reply.handover(), reply.reasons()),
                     new TraceView(trace.language(), trace.intent(), trace.intentScore(),
                             trace.retrieved().stream().map(hit -> new Retrieved(hit.sourceId(), hit.title(), hit.origin(),
                                     hit.score())).toList(),

@@ -88,25 +88,26 @@ class CatalogRepository {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into catalog_product (id, account_id, origin, external_id, handle, title, description, vendor,
-                    product_type, tags, option_names, status, published, url, updated_at, synced_at)
+                    product_type, tags, option_names, status, published, url, image_url, updated_at, synced_at)
                 values (:id, :account, :origin, :externalId, :handle, :title, :description, :vendor, :type, :tags,
-                    :options, :status, :published, :url, :updatedAt, :syncedAt)""")
+                    :options, :status, :published, :url, :imageUrl, :updatedAt, :syncedAt)""")
                 .param("id", id).param("account", accountId).param("origin", origin.name())
                 .param("externalId", product.externalId()).param("handle", product.handle())
                 .param("title", product.title()).param("description", product.descriptionHtml())
                 .param("vendor", product.vendor()).param("type", product.productType())
                 .param("tags", String.join(", ", product.tags())).param("options", String.join(", ", product.optionNames()))
                 .param("status", product.status().name()).param("published", product.published())
-                .param("url", product.url()).param("updatedAt", product.updatedAt()).param("syncedAt", syncedAt)
+                .param("url", product.url()).param("imageUrl", product.imageUrl())
+                .param("updatedAt", product.updatedAt()).param("syncedAt", syncedAt)
                 .update();
         int position = 0;
         for (Variant variant : product.variants()) {
             List<String> options = variant.optionValues();
             jdbc.sql("""
                     insert into catalog_variant (id, product_id, account_id, position, title, option1, option2, option3,
-                        sku, price, compare_at_price, inventory_tracked, inventory_quantity, continue_selling)
+                        sku, price, compare_at_price, inventory_tracked, inventory_quantity, continue_selling, weight_grams)
                     values (:id, :product, :account, :position, :title, :o1, :o2, :o3, :sku, :price, :compareAt,
-                        :tracked, :quantity, :continueSelling)""")
+                        :tracked, :quantity, :continueSelling, :weight)""")
                     .param("id", UUID.randomUUID()).param("product", id).param("account", accountId)
                     .param("position", position++).param("title", variant.title())
                     .param("o1", option(options, 0)).param("o2", option(options, 1)).param("o3", option(options, 2))
@@ -114,6 +115,7 @@ class CatalogRepository {
                     .param("compareAt", variant.compareAtPrice()).param("tracked", variant.inventoryTracked())
                     .param("quantity", variant.inventoryQuantity())
                     .param("continueSelling", variant.continueSellingWhenOutOfStock())
+                    .param("weight", variant.weightGrams())
                     .update();
         }
     }
@@ -321,15 +323,46 @@ class CatalogRepository {
     Optional<Product> findProduct(UUID accountId, CatalogOrigin origin, String externalId) {
         return jdbc.sql("""
                 select id, external_id, handle, title, description, vendor, product_type, tags, option_names, status,
-                    published, url, updated_at
+                    published, url, image_url, updated_at
                 from catalog_product where account_id = :account and origin = :origin and external_id = :id""")
                 .param("account", accountId).param("origin", origin.name()).param("id", externalId)
-                .query((rs, n) -> new Product(rs.getString("external_id"), rs.getString("handle"),
-                        rs.getString("title"), rs.getString("description"), rs.getString("vendor"),
-                        rs.getString("product_type"), list(rs.getString("tags")), list(rs.getString("option_names")),
-                        ProductStatus.valueOf(rs.getString("status")), rs.getBoolean("published"), rs.getString("url"),
-                        rs.getObject("updated_at", OffsetDateTime.class), variants(rs.getObject("id", UUID.class))))
+                .query((rs, n) -> product(rs, variants(rs.getObject("id", UUID.class))))
                 .optional();
+    }
+
+    /**
+     * Every product shoppers can see (active, published), with its variants, in two queries; at most {@code limit},
+     * the most recently updated first.
+     */
+    List<Product> findVisibleProducts(UUID accountId, int limit) {
+        Map<UUID, List<Variant>> variants = new HashMap<>();
+        jdbc.sql("""
+                select v.product_id, v.title, v.option1, v.option2, v.option3, v.sku, v.price, v.compare_at_price,
+                    v.inventory_quantity, v.continue_selling, v.weight_grams
+                from catalog_variant v join catalog_product p on p.id = v.product_id
+                where p.account_id = :account and p.status = 'ACTIVE' and p.published
+                order by v.product_id, v.position""")
+                .param("account", accountId)
+                .query((rs, n) -> Map.entry(rs.getObject("product_id", UUID.class), variant(rs)))
+                .list()
+                .forEach(entry -> variants.computeIfAbsent(entry.getKey(), key -> new java.util.ArrayList<>())
+                        .add(entry.getValue()));
+        return jdbc.sql("""
+                select id, external_id, handle, title, description, vendor, product_type, tags, option_names, status,
+                    published, url, image_url, updated_at
+                from catalog_product where account_id = :account and status = 'ACTIVE' and published
+                order by updated_at desc, external_id limit :limit""")
+                .param("account", accountId).param("limit", limit)
+                .query((rs, n) -> product(rs, variants.getOrDefault(rs.getObject("id", UUID.class), List.of())))
+                .list();
+    }
+
+    private Product product(java.sql.ResultSet rs, List<Variant> variants) throws java.sql.SQLException {
+        return new Product(rs.getString("external_id"), rs.getString("handle"),
+                rs.getString("title"), rs.getString("description"), rs.getString("vendor"),
+                rs.getString("product_type"), list(rs.getString("tags")), list(rs.getString("option_names")),
+                ProductStatus.valueOf(rs.getString("status")), rs.getBoolean("published"), rs.getString("url"),
+                rs.getString("image_url"), rs.getObject("updated_at", OffsetDateTime.class), variants);
     }
 
     /** Any origin: an account has one store at a time, and lookups do not care where it came from. */
@@ -399,15 +432,20 @@ class CatalogRepository {
     private List<Variant> variants(UUID productId) {
         return jdbc.sql("""
                 select title, option1, option2, option3, sku, price, compare_at_price, inventory_quantity,
-                    continue_selling
+                    continue_selling, weight_grams
                 from catalog_variant where product_id = :product order by position""")
                 .param("product", productId)
-                .query((rs, n) -> new Variant(rs.getString("title"),
-                        Stream.of(rs.getString("option1"), rs.getString("option2"), rs.getString("option3"))
-                                .filter(Objects::nonNull).toList(),
-                        rs.getString("sku"), rs.getBigDecimal("price"), rs.getBigDecimal("compare_at_price"),
-                        (Integer) rs.getObject("inventory_quantity", Integer.class), rs.getBoolean("continue_selling")))
+                .query((rs, n) -> variant(rs))
                 .list();
+    }
+
+    private static Variant variant(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Variant(rs.getString("title"),
+                Stream.of(rs.getString("option1"), rs.getString("option2"), rs.getString("option3"))
+                        .filter(Objects::nonNull).toList(),
+                rs.getString("sku"), rs.getBigDecimal("price"), rs.getBigDecimal("compare_at_price"),
+                rs.getObject("inventory_quantity", Integer.class), rs.getBoolean("continue_selling"),
+                rs.getObject("weight_grams", Integer.class));
     }
 
     Optional<Policy> findPolicy(UUID accountId, CatalogOrigin origin, String type) {

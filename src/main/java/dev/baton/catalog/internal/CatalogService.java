@@ -261,6 +261,12 @@ class CatalogService implements Catalog {
 
     @Override
     @Transactional(readOnly = true)
+    public List<Product> shopperProducts(UUID accountId) {
+        return catalog.findVisibleProducts(accountId, SHOPPER_PRODUCTS_LIMIT);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Optional<Order> orderForContact(UUID accountId, String orderNumber, String email, String phone) {
         String digits = orderNumber == null ? "" : orderNumber.replaceAll("[^0-9A-Za-z-]", "");
         boolean hasEmail = email != null && !email.isBlank();

@@ -1,5 +1,6 @@
 package dev.baton.channel.internal;
 
+import dev.baton.shared.ProductCard;
 import dev.baton.channel.DeliveryStatus;
 import dev.baton.channel.OutboundMessage;
 import org.springframework.jdbc.core.RowMapper;
@@ -29,14 +30,14 @@ public class DeliveryRepository {
         OffsetDateTime now = OffsetDateTime.now(clock);
         return jdbc.sql("""
                 insert into channel_delivery (id, account_id, channel_id, conversation_id, message_id, recipient, role,
-                    text, status, attempts, next_attempt_at, created_at, updated_at)
-                values (:id, :account, :channel, :conversation, :message, :recipient, :role, :text, 'PENDING', 0, :now,
-                    :now, :now)
+                    text, cards, status, attempts, next_attempt_at, created_at, updated_at)
+                values (:id, :account, :channel, :conversation, :message, :recipient, :role, :text, :cards, 'PENDING', 0,
+                    :now, :now, :now)
                 on conflict do nothing""")
                 .param("id", id).param("account", message.accountId()).param("channel", message.channelId())
                 .param("conversation", message.conversationId()).param("message", message.messageId())
                 .param("recipient", message.recipient()).param("role", message.role()).param("text", message.text())
-                .param("now", now).update() > 0;
+                .param("cards", ProductCard.toJson(message.cards())).param("now", now).update() > 0;
     }
 
     /**
@@ -131,6 +132,6 @@ public class DeliveryRepository {
         return (rs, n) -> new Delivery(rs.getObject("id", UUID.class), rs.getObject("account_id", UUID.class),
                 rs.getObject("channel_id", UUID.class), rs.getObject("conversation_id", UUID.class),
                 rs.getObject("message_id", UUID.class), rs.getString("recipient"), rs.getString("role"),
-                rs.getString("text"), rs.getInt("attempts"));
+                rs.getString("text"), rs.getInt("attempts"), ProductCard.fromJson(rs.getString("cards")));
     }
 }

@@ -58,6 +58,7 @@ class RestCallbackSender implements ChannelSender {
         body.put("contact", Map.of("externalId", delivery.recipient()));
         body.put("role", delivery.role());
         body.put("text", delivery.text());
+        body.put("cards", delivery.cards());
         body.put("sentAt", clock.instant().toString());
         byte[] raw = json.writeValueAsBytes(body);
         HttpRequest request = HttpRequest.newBuilder(URI.create(callback))

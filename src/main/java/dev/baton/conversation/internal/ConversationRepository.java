@@ -1,5 +1,6 @@
 package dev.baton.conversation.internal;
 
+import dev.baton.shared.ProductCard;
 import dev.baton.conversation.ConversationStatus;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,7 +22,7 @@ public class ConversationRepository {
                 c.recipient, c.agent_conversation_id, c.created_at, c.closed_at, c.handed_over_at
             from conversation c join contact k on k.id = c.contact_id""";
     private static final String MESSAGE = """
-            select id, seq, conversation_id, role, text, status, note, in_reply_to, created_at from conversation_message""";
+            select id, seq, conversation_id, role, text, status, note, in_reply_to, created_at, cards from conversation_message""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -146,14 +147,21 @@ public class ConversationRepository {
     /** A message to the shopper or a note; {@code inReplyTo}: the shopper's message an agent reply answers. */
     UUID insert(UUID accountId, UUID conversationId, String role, String text, String status, String note, UUID authorId,
             UUID inReplyTo) {
+        return insert(accountId, conversationId, role, text, status, note, authorId, inReplyTo, List.of());
+    }
+
+    /** An agent reply with the product cards it shows. */
+    UUID insert(UUID accountId, UUID conversationId, String role, String text, String status, String note, UUID authorId,
+            UUID inReplyTo, List<ProductCard> cards) {
         UUID id = UUID.randomUUID();
         jdbc.sql("""
                 insert into conversation_message (id, account_id, conversation_id, role, text, status, note, author_id,
-                    in_reply_to, created_at)
-                values (:id, :account, :conversation, :role, :text, :status, :note, :author, :reply, :now)""")
+                    in_reply_to, cards, created_at)
+                values (:id, :account, :conversation, :role, :text, :status, :note, :author, :reply, :cards, :now)""")
                 .param("id", id).param("account", accountId).param("conversation", conversationId).param("role", role)
                 .param("text", text).param("status", status).param("note", clip(note)).param("author", authorId)
-                .param("reply", inReplyTo).param("now", OffsetDateTime.now(clock)).update();
+                .param("reply", inReplyTo).param("cards", ProductCard.toJson(cards))
+                .param("now", OffsetDateTime.now(clock)).update();
         return id;
     }
 
@@ -243,6 +251,6 @@ public class ConversationRepository {
         return (rs, n) -> new MessageRow(rs.getObject("id", UUID.class), rs.getLong("seq"),
                 rs.getObject("conversation_id", UUID.class), rs.getString("role"), rs.getString("text"),
                 rs.getString("status"), rs.getString("note"), rs.getObject("in_reply_to", UUID.class),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), ProductCard.fromJson(rs.getString("cards")));
     }
 }

@@ -124,7 +124,8 @@ public class ConversationService implements ConversationGateway {
             int limit) {
         return contacts.known(accountId, channelId, contactExternalId)
                 .map(contactId -> conversations.seenBy(accountId, contactId, channelId, afterSeq, limit).stream()
-                        .map(m -> new TranscriptLine(m.seq(), m.id(), m.role(), m.text(), m.createdAt())).toList())
+                        .map(m -> new TranscriptLine(m.seq(), m.id(), m.role(), m.text(), m.createdAt(), m.cards()))
+                        .toList())
                 .orElse(List.of());
     }
 

@@ -1,5 +1,6 @@
 package dev.baton.conversation.internal;
 
+import dev.baton.shared.ProductCard;
 import dev.baton.agent.AgentAnswer;
 import dev.baton.agent.SalesAgent;
 import dev.baton.channel.Channel;
@@ -169,10 +170,11 @@ public class ConversationTurns {
             answer = agent.answer(accountId, agentConversation, message.text(), contact);
             reply = answer.text();
         }
+        List<ProductCard> cards = answer == null ? List.of() : answer.cards();
         UUID replyId = conversations.insert(accountId, conversation.id(), "AGENT", reply, "PENDING", null, null,
-                message.id());
+                message.id(), cards);
         outbox.send(new OutboundMessage(accountId, conversation.channelId(), conversation.id(), replyId,
-                conversation.recipient(), "AGENT", reply));
+                conversation.recipient(), "AGENT", reply, cards));
         conversations.markHandled(message.id(), "ANSWERED", null);
         if (answer != null && answer.handover()) {
             ConversationRow current = conversations.find(accountId, conversation.id()).orElseThrow();

@@ -76,7 +76,7 @@ final class ShopifyProductCsv {
         return new Product(handle, handle, columns.get(first, "title"), columns.get(first, "description"),
                 columns.get(first, "vendor"), columns.get(first, "type"), tags(columns.get(first, "tags")), optionNames,
                 status(columns.get(first, "status")), !"false".equalsIgnoreCase(columns.get(first, "published")),
-                storeUrl + "/products/" + handle, importedAt, variants);
+                storeUrl + "/products/" + handle, image(columns, rows), importedAt, variants);
     }
 
     private static Variant variant(Columns columns, CSVRecord row, int optionCount) {
@@ -90,7 +90,22 @@ final class ShopifyProductCsv {
         return new Variant(title, values, columns.get(row, "sku"), money(row, columns.get(row, "price")),
                 columns.get(row, "compareAt").isEmpty() ? null : money(row, columns.get(row, "compareAt")),
                 tracked ? (quantity.isEmpty() ? 0 : Integer.parseInt(quantity)) : null,
-                "continue".equalsIgnoreCase(columns.get(row, "inventory.policy")));
+                "continue".equalsIgnoreCase(columns.get(row, "inventory.policy")), grams(columns, row));
+    }
+
+    /** The product's first image (the file may give it on a later row); null when it has none. */
+    private static String image(Columns columns, ProductRows rows) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(rows.first), rows.variants.stream())
+                .map(row -> columns.get(row, "image")).filter(src -> src.startsWith("http")).findFirst().orElse(null);
+    }
+
+    private static Integer grams(Columns columns, CSVRecord row) {
+        String grams = columns.get(row, "weight.grams");
+        try {
+            return grams.isEmpty() ? null : (int) Math.round(Double.parseDouble(grams));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static BigDecimal money(CSVRecord row, String value) {
@@ -143,7 +158,9 @@ final class ShopifyProductCsv {
                 Map.entry("compareAt", List.of("Compare-at price", "Variant Compare At Price")),
                 Map.entry("inventory.tracker", List.of("Inventory tracker", "Variant Inventory Tracker")),
                 Map.entry("inventory.quantity", List.of("Inventory quantity", "Variant Inventory Qty")),
-                Map.entry("inventory.policy", List.of("Continue selling when out of stock", "Variant Inventory Policy")));
+                Map.entry("inventory.policy", List.of("Continue selling when out of stock", "Variant Inventory Policy")),
+                Map.entry("image", List.of("Product image URL", "Image Src")),
+                Map.entry("weight.grams", List.of("Weight value (grams)", "Variant Grams")));
 
         static Columns of(List<String> headerNames) {
             Map<String, String> headers = new LinkedHashMap<>();

@@ -37,7 +37,8 @@ final class ShopifyMapping {
                 node.path("options").valueStream().map(option -> text(option.path("name")))
                         .filter(name -> !name.equals("Title")).toList(),
                 status(text(node.path("status"))), !node.path("publishedAt").isNull() && node.has("publishedAt"),
-                text(node.path("onlineStoreUrl")), time(node.path("updatedAt")), variants);
+                text(node.path("onlineStoreUrl")), nullable(node.path("featuredMedia").path("preview").path("image")
+                        .path("url")), time(node.path("updatedAt")), variants);
     }
 
     static Variant variant(JsonNode node) {
@@ -49,7 +50,23 @@ final class ShopifyMapping {
                 text(node.path("sku")), money(node.path("price")).orElse(BigDecimal.ZERO),
                 money(node.path("compareAtPrice")).orElse(null),
                 tracked ? node.path("inventoryQuantity").asInt(0) : null,
-                "CONTINUE".equals(text(node.path("inventoryPolicy"))));
+                "CONTINUE".equals(text(node.path("inventoryPolicy"))),
+                grams(node.path("inventoryItem").path("measurement").path("weight")));
+    }
+
+    /** A Shopify {@code Weight} ({@code unit} GRAMS, KILOGRAMS, OUNCES or POUNDS) in grams; null when not given. */
+    static Integer grams(JsonNode weight) {
+        if (!weight.path("value").isNumber()) {
+            return null;
+        }
+        double value = weight.path("value").asDouble();
+        double grams = switch (text(weight.path("unit"))) {
+            case "KILOGRAMS" -> value * 1000;
+            case "OUNCES" -> value * 28.349523125;
+            case "POUNDS" -> value * 453.59237;
+            default -> value;
+        };
+        return grams > 0 ? (int) Math.round(grams) : null;
     }
 
     static Optional<Policy> policy(JsonNode node) {

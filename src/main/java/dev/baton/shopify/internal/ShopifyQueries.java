@@ -24,13 +24,14 @@ final class ShopifyQueries {
     /** What Baton reads of a product, in every query that reads one. */
     private static final String PRODUCT_FIELDS = """
             id title handle descriptionHtml vendor productType tags status publishedAt onlineStoreUrl updatedAt
-            options { name }""";
+            options { name }
+            featuredMedia { preview { image { url } } }""";
 
     /** What Baton reads of a variant, in every query that reads one. */
     private static final String VARIANT_FIELDS = """
             id title sku price compareAtPrice inventoryQuantity inventoryPolicy position
             selectedOptions { name value }
-            inventoryItem { tracked }""";
+            inventoryItem { tracked measurement { weight { unit value } } }""";
 
     static final String PRODUCTS = """
             query Products($first: Int!, $after: String) {

@@ -37,7 +37,7 @@ final class ShopifyWebhookPayloads {
                 text(node.path("body_html")), text(node.path("vendor")), text(node.path("product_type")),
                 Stream.of(text(node.path("tags")).split(",")).map(String::strip).filter(tag -> !tag.isEmpty()).toList(),
                 optionNames, status(text(node.path("status"))), published,
-                published && !storeUrl.isEmpty() ? storeUrl + "/products/" + handle : null,
+                published && !storeUrl.isEmpty() ? storeUrl + "/products/" + handle : null, image(node),
                 OffsetDateTime.parse(text(node.path("updated_at"))), variants);
     }
 
@@ -53,7 +53,22 @@ final class ShopifyWebhookPayloads {
                 node.path("compare_at_price").isNull() || text(node.path("compare_at_price")).isEmpty() ? null
                         : new BigDecimal(text(node.path("compare_at_price"))),
                 tracked && node.has("inventory_quantity") ? node.path("inventory_quantity").asInt() : null,
-                "continue".equals(text(node.path("inventory_policy"))));
+                "continue".equals(text(node.path("inventory_policy"))), grams(node));
+    }
+
+    /** The product's main image: {@code image}, else the first of {@code images}; null when it has none. */
+    private static String image(JsonNode node) {
+        String src = text(node.path("image").path("src"));
+        if (src.isEmpty()) {
+            src = node.path("images").valueStream().map(image -> text(image.path("src"))).filter(s -> !s.isEmpty())
+                    .findFirst().orElse("");
+        }
+        return src.isEmpty() ? null : src;
+    }
+
+    /** Older payloads give a variant's {@code grams}; newer ones no weight at all (null). */
+    private static Integer grams(JsonNode node) {
+        return node.path("grams").isNumber() ? node.path("grams").asInt() : null;
     }
 
     static Order order(JsonNode node) {

@@ -46,7 +46,9 @@ final class WooCommerceMapping {
                 variable ? options.stream().map(WcProduct.Attribute::name).toList() : List.of(),
                 status(product.status()), "publish".equals(product.status())
                         && !"hidden".equals(product.catalogVisibility()),
-                text(product.permalink()), time(product.dateModifiedGmt()), variants);
+                text(product.permalink()), list(product.images()).stream().map(WcProduct.Image::src)
+                        .filter(src -> src != null && !src.isBlank()).findFirst().orElse(null),
+                time(product.dateModifiedGmt()), variants);
     }
 
     /** The short description first (what the store shows beside the price), then the long one. */
@@ -66,7 +68,7 @@ final class WooCommerceMapping {
         }
         Stock stock = stock(product.manageStock(), product.stockQuantity(), product.stockStatus(), product.backorders());
         return List.of(new Variant("Default Title", List.of(), text(product.sku()), price,
-                compareAt(product.onSale(), product.regularPrice(), price), stock.quantity(), stock.continueSelling()));
+                compareAt(product.onSale(), product.regularPrice(), price), stock.quantity(), stock.continueSelling(), null));
     }
 
     /** Null for a variation without a price: the store does not sell it. */
@@ -84,7 +86,7 @@ final class WooCommerceMapping {
         return new Variant(String.join(" / ", values), values, text(variation.sku()).isEmpty()
                 ? text(product.sku()) : text(variation.sku()), price,
                 compareAt(variation.onSale(), variation.regularPrice(), price), stock.quantity(),
-                stock.continueSelling());
+                stock.continueSelling(), null);
     }
 
     private static boolean sameAttribute(WcVariation.Attribute attribute, WcProduct.Attribute option) {

@@ -127,6 +127,6 @@ class WooCommerceWebhookProcessor {
     private static Product dated(Product p, OffsetDateTime updatedAt) {
         return updatedAt.equals(p.updatedAt()) ? p : new Product(p.externalId(), p.handle(), p.title(),
                 p.descriptionHtml(), p.vendor(), p.productType(), p.tags(), p.optionNames(), p.status(),
-                p.published(), p.url(), updatedAt, p.variants());
+                p.published(), p.url(), p.imageUrl(), updatedAt, p.variants());
     }
 }

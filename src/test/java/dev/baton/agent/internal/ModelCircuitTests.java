@@ -37,7 +37,8 @@ class ModelCircuitTests {
     @Test
     void afterRepeatedFailuresTheModelIsNotCalledUntilTheCircuitCloses() {
         ModelResponder model = new ModelResponder(new ChatModelProperties(openAi.baseUrl() + "/v1", "sk-test", "gpt-test",
-                Duration.ofSeconds(2), 0, 3000, 50, Duration.ofMinutes(5)), new InMemoryChatMemoryStore());
+                Duration.ofSeconds(2), 0, 3000, 50, Duration.ofMinutes(5)), new InMemoryChatMemoryStore(),
+                new ProductQuestions(new Lexicon()), new ProductFinder(new Lexicon()));
 
         for (int i = 0; i < 4; i++) {
             Trace trace = new Trace();

@@ -17,9 +17,9 @@ class ProductTextTests {
     @Test
     void describesEachVariantWithPriceInTheShopsCurrencyAndStock() {
         Product boot = product(List.of(
-                new Variant("42 / Black", List.of("42", "Black"), "B-42", new BigDecimal("129.5"), new BigDecimal("149"), 3, false),
-                new Variant("43 / Black", List.of("43", "Black"), "B-43", new BigDecimal("129.5"), null, 0, false),
-                new Variant("44 / Black", List.of("44", "Black"), "B-44", new BigDecimal("129.5"), null, 0, true)));
+                new Variant("42 / Black", List.of("42", "Black"), "B-42", new BigDecimal("129.5"), new BigDecimal("149"), 3, false, null),
+                new Variant("43 / Black", List.of("43", "Black"), "B-43", new BigDecimal("129.5"), null, 0, false, null),
+                new Variant("44 / Black", List.of("44", "Black"), "B-44", new BigDecimal("129.5"), null, 0, true, null)));
 
         String text = ProductText.describe(boot, "EUR");
 
@@ -34,7 +34,7 @@ class ProductTextTests {
 
     @Test
     void keepsTheDescriptionsListsReadable() {
-        Product boot = product(List.of(new Variant("Default Title", List.of(), "B", new BigDecimal("10"), null, null, false)));
+        Product boot = product(List.of(new Variant("Default Title", List.of(), "B", new BigDecimal("10"), null, null, false, null)));
 
         String text = ProductText.describe(boot, "JPY");
 
@@ -45,7 +45,7 @@ class ProductTextTests {
     @Test
     void pricesReadAsTheStoreWritesThem() {
         Variant onSale = new Variant("Default Title", List.of(), "T", new BigDecimal("1234.5"), new BigDecimal("1499"),
-                null, false);
+                null, false, null);
         PriceFormat european = new PriceFormat(PriceFormat.SymbolPosition.RIGHT_SPACE, ".", ",", 2);
         PriceFormat spaced = new PriceFormat(PriceFormat.SymbolPosition.LEFT, " ", ".", 0);
 
@@ -59,7 +59,7 @@ class ProductTextTests {
 
     @Test
     void aStoreThatDoesNotSayKeepsTheCurrencysUsualFormat() {
-        Variant variant = new Variant("Default Title", List.of(), "T", new BigDecimal("1234.6"), null, null, false);
+        Variant variant = new Variant("Default Title", List.of(), "T", new BigDecimal("1234.6"), null, null, false, null);
 
         assertThat(ProductText.priceOf(variant, "USD", PriceFormat.STANDARD)).isEqualTo("$1,234.60")
                 .isEqualTo(ProductText.priceOf(variant, "USD"));
@@ -70,7 +70,7 @@ class ProductTextTests {
         return new Product("trail-boot", "trail-boot", "Trail Boot",
                 "<p>Waterproof   leather.</p><ul><li>Rubber sole</li><li>1.2 kg</li></ul>", "Northwind", "Boots",
                 List.of("hiking", "leather"), variants.size() > 1 ? List.of("Size", "Color") : List.of(),
-                ProductStatus.ACTIVE, true, "https://shop.example/products/trail-boot",
+                ProductStatus.ACTIVE, true, "https://shop.example/products/trail-boot", null,
                 OffsetDateTime.parse("2026-11-01T00:00:00Z"), variants);
     }
 }

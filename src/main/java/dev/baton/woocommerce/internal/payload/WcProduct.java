@@ -10,9 +10,13 @@ public record WcProduct(long id, String name, String slug, String permalink, Str
         String status, String catalogVisibility, String description, String shortDescription, String sku,
         String price, String regularPrice, String salePrice, boolean onSale, boolean manageStock,
         Integer stockQuantity, String stockStatus, String backorders, List<Term> categories, List<Term> tags,
-        List<Attribute> attributes, List<Long> variations) {
+        List<Attribute> attributes, List<Long> variations, List<Image> images) {
 
     public record Term(long id, String name, String slug) {
+    }
+
+    /** A product image; the first is the main one. */
+    public record Image(long id, String src, String alt) {
     }
 
     /** {@code variation}: the attribute tells the product's variations apart. */

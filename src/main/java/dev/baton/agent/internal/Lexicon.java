@@ -1,0 +1,151 @@
+package dev.baton.agent.internal;
+
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The words the agent knows in its six languages, from {@code knowledge/agent/lexicon/*.txt}: product categories and
+ * qualities (products.txt), colours (colours.txt), what a question asks (questions.txt) and budgets (budget.txt).
+ * Each line is {@code kind concept: form, form...}; a form is one or more words, the last may end in {@code *} (any
+ * ending: "куртк*" is куртка, куртку, куртки). {@link #find} finds them in a message's {@link Words}, longest first.
+ */
+@Component
+class Lexicon {
+
+    static final String[] FILES = {"products", "colours", "questions", "budget", "policies"};
+
+    /** One form of a concept: its words, and whether the last is a stem. */
+    record Form(String kind, String concept, List<String> words, boolean stem) {
+
+        /** Whether the form starts at {@code words[start]}. */
+        boolean matches(List<String> text, int start) {
+            if (start + words.size() > text.size()) {
+                return false;
+            }
+            for (int i = 0; i < words.size(); i++) {
+                String word = text.get(start + i);
+                String form = words.get(i);
+                boolean last = i == words.size() - 1;
+                if (!(last && stem ? word.startsWith(form) : word.equals(form))) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    /** A form found in a message: its concept and where it is (word positions, end exclusive). */
+    record Found(String kind, String concept, int start, int end) {
+    }
+
+    private final Map<String, List<Form>> byFirstWord = new HashMap<>();
+    private final List<Form> stemsFirst = new ArrayList<>();
+    private final Map<String, List<Form>> byConcept = new HashMap<>();
+    private final Map<String, List<Form>> byKind = new HashMap<>();
+
+    Lexicon() {
+        for (String file : FILES) {
+            ClassPathResource resource = new ClassPathResource("knowledge/agent/lexicon/" + file + ".txt");
+            try {
+                load(resource.getContentAsString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the agent's lexicon " + file + ".txt", e);
+            }
+        }
+    }
+
+    private void load(String content) {
+        for (String line : content.split("\n")) {
+            String trimmed = line.strip();
+            int colon = trimmed.indexOf(':');
+            if (trimmed.isEmpty() || trimmed.startsWith("#") || colon < 0) {
+                continue;
+            }
+            String[] head = trimmed.substring(0, colon).strip().split("\\s+");
+            String kind = head[0];
+            String concept = head.length > 1 ? head[1] : head[0];
+            for (String raw : trimmed.substring(colon + 1).split(",")) {
+                String form = raw.strip();
+                if (form.isEmpty()) {
+                    continue;
+                }
+                boolean stem = form.endsWith("*");
+                List<String> words = symbolWords(stem ? form.substring(0, form.length() - 1) : form);
+                if (words.isEmpty()) {
+                    continue;
+                }
+                Form parsed = new Form(kind, concept, words, stem);
+                byConcept.computeIfAbsent(kind + " " + concept, key -> new ArrayList<>()).add(parsed);
+                byKind.computeIfAbsent(kind, key -> new ArrayList<>()).add(parsed);
+                if (stem && words.size() == 1) {
+                    stemsFirst.add(parsed);
+                } else {
+                    byFirstWord.computeIfAbsent(words.get(0), key -> new ArrayList<>()).add(parsed);
+                }
+            }
+        }
+    }
+
+    /** A form's words; a form that is only a symbol ("$", "€") is that symbol. */
+    private static List<String> symbolWords(String form) {
+        List<String> words = Words.of(form);
+        return words.isEmpty() && !form.isBlank() ? List.of(Words.fold(form.strip())) : words;
+    }
+
+    /** Every form in the words, longest first where they overlap; one kind only when {@code kind} is given. */
+    List<Found> find(List<String> words, String kind) {
+        List<Found> found = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            Form best = null;
+            for (Form form : byFirstWord.getOrDefault(words.get(i), List.of())) {
+                if ((kind == null || form.kind().equals(kind)) && form.matches(words, i)
+                        && (best == null || form.words().size() > best.words().size())) {
+                    best = form;
+                }
+            }
+            if (best == null) {
+                for (Form form : stemsFirst) {
+                    if ((kind == null || form.kind().equals(kind)) && form.matches(words, i)) {
+                        best = form;
+                        break;
+                    }
+                }
+            }
+            if (best != null) {
+                found.add(new Found(best.kind(), best.concept(), i, i + best.words().size()));
+                i += best.words().size() - 1;
+            }
+        }
+        return found;
+    }
+
+    /** The forms of one concept ("category jacket"). */
+    List<Form> forms(String kind, String concept) {
+        return byConcept.getOrDefault(kind + " " + concept, List.of());
+    }
+
+    /** Every form of one kind ("currency"). */
+    List<Form> formsOfKind(String kind) {
+        return byKind.getOrDefault(kind, List.of());
+    }
+
+    /** Whether the words contain a form of the concept anywhere. */
+    boolean mentions(List<String> words, String kind, String concept) {
+        for (Form form : forms(kind, concept)) {
+            for (int i = 0; i < words.size(); i++) {
+                if (form.matches(words, i)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

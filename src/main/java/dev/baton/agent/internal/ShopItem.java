@@ -1,0 +1,109 @@
+package dev.baton.agent.internal;
+
+import dev.baton.catalog.Product;
+import dev.baton.catalog.Variant;
+
+import java.math.BigDecimal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One product as the product search reads it: its words, what it is and what it is like (lexicon concepts found in its
+ * title, type and tags), its lowest price, weight and capacity.
+ *
+ * @param titleWords the title's {@link Words}
+ * @param storeWords the words of its type and tags (the store's own category words)
+ * @param categories lexicon categories of its title, type and tags
+ * @param qualities lexicon attributes of its title, type and tags
+ * @param described lexicon attributes of its description only
+ */
+record ShopItem(Product product, List<String> titleWords, Set<String> storeWords, Set<String> categories,
+        Set<String> qualities, Set<String> described, BigDecimal lowestPrice, Integer grams, Capacity capacity) {
+
+    /** Litres ("28L", "750 ml", "1 l") or places ("2-Person", "3-osobowy", "4 местная"), from the title first. */
+    record Capacity(double amount, String unit) {
+    }
+
+    private static final Pattern LITRES = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*(ml|l|lt|liters?|litres?|litros?|litr[oóy]w?|литр\\w*|л)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern PLACES = Pattern.compile("(\\d+)\\s*[- ]?\\s*(person|persons|people|personas?|pessoas?|osob\\w*|местн\\w*|человек\\w*|orang|p)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    private static final Pattern WEIGHT = Pattern.compile("(?:weight|weighs|peso|pesa|waga|waży|вес|весит|berat)[^\\d]{0,20}(\\d+(?:[.,]\\d+)?)\\s*(kg|g|oz|lbs?|кг|г)(?![\\p{L}])",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+    static ShopItem of(Product product, Lexicon lexicon) {
+        List<String> title = Words.of(product.title());
+        List<String> store = new java.util.ArrayList<>(Words.of(nullToEmpty(product.productType())));
+        product.tags().forEach(tag -> store.addAll(Words.of(tag)));
+        List<String> described = Words.of(plain(product.descriptionHtml()));
+        Set<String> categories = new java.util.HashSet<>();
+        Set<String> qualities = new java.util.HashSet<>();
+        for (List<String> words : List.of(title, store)) {
+            for (Lexicon.Found found : lexicon.find(words, null)) {
+                if (found.kind().equals("category")) {
+                    categories.add(found.concept());
+                } else if (found.kind().equals("attribute")) {
+                    qualities.add(found.concept());
+                }
+            }
+        }
+        Set<String> fromDescription = new java.util.HashSet<>();
+        for (Lexicon.Found found : lexicon.find(described, "attribute")) {
+            fromDescription.add(found.concept());
+        }
+        BigDecimal lowest = product.variants().stream().map(Variant::price).min(Comparator.naturalOrder()).orElse(null);
+        Integer grams = product.variants().stream().map(Variant::weightGrams).filter(w -> w != null && w > 0)
+                .min(Comparator.naturalOrder()).orElseGet(() -> gramsIn(plain(product.descriptionHtml())).orElse(null));
+        Capacity capacity = capacity(product.title()).or(() -> capacity(plain(product.descriptionHtml()))).orElse(null);
+        return new ShopItem(product, title, Set.copyOf(store), Set.copyOf(categories), Set.copyOf(qualities),
+                Set.copyOf(fromDescription), lowest, grams, capacity);
+    }
+
+    boolean available() {
+        return product.variants().stream().anyMatch(Variant::available);
+    }
+
+    static Optional<Capacity> capacity(String text) {
+        Matcher litres = LITRES.matcher(text);
+        if (litres.find()) {
+            double amount = number(litres.group(1));
+            return Optional.of(new Capacity(litres.group(2).equalsIgnoreCase("ml") ? amount / 1000 : amount, "l"));
+        }
+        Matcher places = PLACES.matcher(text);
+        if (places.find()) {
+            return Optional.of(new Capacity(number(places.group(1)), "places"));
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Integer> gramsIn(String text) {
+        Matcher weight = WEIGHT.matcher(text);
+        if (!weight.find()) {
+            return Optional.empty();
+        }
+        double amount = number(weight.group(1));
+        double grams = switch (weight.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "kg", "кг" -> amount * 1000;
+            case "oz" -> amount * 28.349523125;
+            case "lb", "lbs" -> amount * 453.59237;
+            default -> amount;
+        };
+        return Optional.of((int) Math.round(grams));
+    }
+
+    private static double number(String text) {
+        return Double.parseDouble(text.replace(',', '.'));
+    }
+
+    static String plain(String html) {
+        return html == null ? "" : org.jsoup.Jsoup.parse(html).text();
+    }
+
+    private static String nullToEmpty(String text) {
+        return text == null ? "" : text;
+    }
+}
