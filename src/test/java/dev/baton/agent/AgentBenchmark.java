@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Offline agent benchmark: Baton on the embedded default with the demo store and no chat model; shopper questions
  * in English and Indonesian (prices, stock, orders, policies, unknown questions, greetings) sent through the
- * playground API, one client and then two at once; and the knowledge search alone. A main class, not a test.
+ * playground API, one client and then two at once; issue 15's product and policy questions in six languages; and the
+ * knowledge search alone. A main class, not a test.
  *
  * <pre>
  *   ./mvnw -q -Pbench test-compile exec:java -Dbench.main=dev.baton.agent.AgentBenchmark -Dexec.args="400"
@@ -43,6 +44,15 @@ public final class AgentBenchmark {
             "Is the merino hiking sock in stock?", "Where is my order #1002?", "marcus.reid@example.com",
             "Can I return shoes I bought last month?", "berapa lama pengirimannya?", "Do you ship to Canada?",
             "Do you sell tickets for the Coldplay concert?", "hi", "terima kasih", "What tents do you have?");
+    /** Issue 15's kinds of product and policy question, in the six languages. */
+    private static final List<String> PRODUCT_QUESTIONS = List.of(
+            "What's your cheapest tent?", "Do you have the Stormline rain jacket in L Black?",
+            "Do you have a jacket under $100?", "How long do I have to return something?", "Can I pay with PayPal?",
+            "Quanto custa o saco de dormir Cascade?", "¿Cuál es la tienda de campaña más barata?",
+            "Сколько стоит палатка Meadow?", "Ile kosztuje kurtka Stormline?", "Berapa harga Insulated Steel Bottle 1 L?",
+            "a waterproof jacket for hiking under 150 dollars", "Stormline or Cirrus, which is lighter?",
+            "¿Qué tallas tiene la chaqueta Cirrus?", "quero uma mochila até 150 dólares", "самый лёгкий спальник",
+            "poniżej 60 dolarów coś na prezent", "ada sepatu lari di bawah 150 dolar?");
     private static final ParameterizedTypeReference<Map<String, Object>> OBJECT = new ParameterizedTypeReference<>() { };
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() { };
 
@@ -67,10 +77,12 @@ public final class AgentBenchmark {
             UUID accountId = JdbcClient.create(baton.getBean(DataSource.class)).sql("select id from account")
                     .query(UUID.class).single();
 
-            run(api, QUESTIONS.size(), 1); // warm-up: the intent phrases are embedded on first use
-            List<Long> one = run(api, turns, 1);
+            run(api, QUESTIONS.size(), 1, QUESTIONS); // warm-up: the intent phrases are embedded on first use
+            run(api, PRODUCT_QUESTIONS.size(), 1, PRODUCT_QUESTIONS);
+            List<Long> products = run(api, turns, 1, PRODUCT_QUESTIONS);
+            List<Long> one = run(api, turns, 1, QUESTIONS);
             Instant start = Instant.now();
-            List<Long> two = run(api, turns, 2);
+            List<Long> two = run(api, turns, 2, QUESTIONS);
             double twoClientsPerSecond = turns / (Duration.between(start, Instant.now()).toMillis() / 1000.0);
 
             KnowledgeSearch search = baton.getBean(KnowledgeSearch.class);
@@ -85,6 +97,8 @@ public final class AgentBenchmark {
                     Runtime.getRuntime().availableProcessors());
             System.out.println("| measure | p50 | p95 | throughput |");
             System.out.println("|---|---:|---:|---:|");
+            System.out.printf(Locale.ROOT, "| product and policy questions (issue 15), 1 client | %d ms | %d ms | %.1f turns/s |%n",
+                    percentile(products, 50), percentile(products, 95), 1000.0 / mean(products));
             System.out.printf(Locale.ROOT, "| playground turn, 1 client | %d ms | %d ms | %.1f turns/s |%n",
                     percentile(one, 50), percentile(one, 95), 1000.0 / mean(one));
             System.out.printf(Locale.ROOT, "| playground turn, 2 clients | %d ms | %d ms | %.1f turns/s |%n",
@@ -96,7 +110,7 @@ public final class AgentBenchmark {
     }
 
     /** {@code turns} questions over {@code clients} parallel sessions; the latency of each turn in ms. */
-    private static List<Long> run(RestClient api, int turns, int clients) throws Exception {
+    private static List<Long> run(RestClient api, int turns, int clients, List<String> questions) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<List<Long>>> futures = new ArrayList<>();
         for (int client = 0; client < clients; client++) {
@@ -107,7 +121,7 @@ public final class AgentBenchmark {
                 for (int i = 0; i < share; i++) {
                     long begin = System.nanoTime();
                     api.post().uri("/api/v1/playground/sessions/{id}/messages", session).contentType(MediaType.APPLICATION_JSON)
-                            .body(Map.of("text", QUESTIONS.get(i % QUESTIONS.size()))).retrieve().body(OBJECT);
+                            .body(Map.of("text", questions.get(i % questions.size()))).retrieve().body(OBJECT);
                     latencies.add((System.nanoTime() - begin) / 1_000_000);
                 }
                 return latencies;

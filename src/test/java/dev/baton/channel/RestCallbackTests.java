@@ -77,6 +77,7 @@ class RestCallbackTests {
         receiver.start();
         TestStorage.embedded(registry);
         registry.add("baton.bootstrap.api-key", () -> API_KEY);
+        registry.add("baton.bootstrap.demo-store", () -> "true");
         registry.add("baton.channel.delivery.initial-backoff", () -> "PT0.05S");
         registry.add("baton.channel.delivery.max-backoff", () -> "PT0.2S");
         registry.add("baton.channel.delivery.max-attempts", () -> "3");
@@ -147,6 +148,42 @@ class RestCallbackTests {
         assertThat(body.path("role").asString()).isEqualTo("AGENT");
         assertThat(body.path("text").asString()).isEqualTo(byRole(api.messages(conversation), "AGENT").get(0).get("text"));
         assertThat(request.getHeader("X-Baton-Delivery")).isEqualTo(body.path("deliveryId").asString());
+    }
+
+    @Test
+    void aProductAnswerCarriesItsProductCardsBesideTheTextForTheHostToDraw() {
+        channel("cards");
+        receiver.stubFor(post("/cards").willReturn(aResponse().withStatus(200)));
+
+        String conversation = api.send("cards", "c-1", "cards-contact", "Do you have the Stormline rain jacket in XS Spruce?");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(replyStatus(conversation)));
+
+        JsonNode body = json.readTree(callbacks("cards").get(0).getBody());
+        assertThat(body.path("text").asString()).contains("XS / Spruce").contains("XS / Black");
+        JsonNode card = body.path("cards").get(0);
+        assertThat(body.path("cards").size()).isEqualTo(1);
+        assertThat(card.path("title").asString()).isEqualTo("Stormline 2.5L Rain Jacket");
+        assertThat(card.path("option").asString()).isEqualTo("XS / Spruce");
+        assertThat(card.path("price").asString()).isEqualTo("$159.00");
+        assertThat(card.path("available").asBoolean()).isFalse();
+        assertThat(card.path("url").asString()).isEqualTo("https://northwind-outfitters.example/products/stormline-rain-jacket");
+        assertThat(card.path("imageUrl").asString()).isEqualTo("https://northwind-outfitters.example/images/stormline-rain-jacket.jpg");
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> cards = (List<Map<String, Object>>) byRole(api.messages(conversation), "AGENT").get(0).get("cards");
+        assertThat(cards).singleElement().satisfies(stored -> assertThat(stored).containsEntry("option", "XS / Spruce"));
+    }
+
+    @Test
+    void aGreetingCarriesNoCards() {
+        channel("plain");
+        receiver.stubFor(post("/plain").willReturn(aResponse().withStatus(200)));
+
+        String conversation = api.send("plain", "p-1", "plain-contact", "hi");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "SENT".equals(replyStatus(conversation)));
+
+        JsonNode body = json.readTree(callbacks("plain").get(0).getBody());
+        assertThat(body.path("cards").isArray()).isTrue();
+        assertThat(body.path("cards").size()).isZero();
     }
 
     @Test

@@ -25,6 +25,8 @@ import java.util.UUID;
 public class AgentService implements SalesAgent {
 
     static final int MAX_MESSAGE_LENGTH = 4_096;
+    /** How sure the intent guess must be to hand over as "asked for a person" on its own. */
+    static final double HUMAN_INTENT = 0.8;
     /**
      * The handover rules applied on every turn: the handover module's ten (on the shopper's message, then on the
      * reply about to be sent) and the usage limit.
@@ -157,6 +159,7 @@ public class AgentService implements SalesAgent {
 
         String reply;
         List<dev.baton.shared.ProductCard> cards = List.of();
+        boolean settled = false;
         var attack = Guardrails.attack(text);
         var limit = usage.reached(accountId);
         List<Situation.Turn> turns = turns(accountId, conversationId, text);
@@ -173,7 +176,10 @@ public class AgentService implements SalesAgent {
             trace.intent(Intent.OTHER, 0);
             reply = texts.get(language, "handover");
         } else {
-            IntentDetector.Detection intent = intents.detect(text);
+            IntentDetector.Detection detected = intents.detect(text);
+            // Asking for a person is judged by the handover rules; the intent guess alone hands over only when sure.
+            IntentDetector.Detection intent = detected.intent() == Intent.HUMAN && detected.score() < HUMAN_INTENT
+                    ? new IntentDetector.Detection(Intent.OTHER, detected.score(), detected.phrase()) : detected;
             trace.intent(intent.intent(), intent.score());
             if (useModel(intent)) {
                 tools.enabledReasons(rules.enabled(accountId));
@@ -189,10 +195,11 @@ public class AgentService implements SalesAgent {
                 reply = answer.text();
                 state = answer.state();
                 cards = answer.cards();
+                settled = answer.settled();
             }
         }
 
-        List<String> unsupported = GroundingCheck.unsupported(reply, trace.evidence(), text);
+        List<String> unsupported = GroundingCheck.unsupported(reply, trace.evidence() + "\n" + texts.all(language), text);
         if (unsupported.isEmpty()) {
             trace.guardrail("grounded: every figure in the reply comes from a tool or a source");
         } else {
@@ -200,7 +207,7 @@ public class AgentService implements SalesAgent {
             tools.requestHandover("OUT_OF_KNOWLEDGE", "the reply stated figures with no source: " + unsupported);
             reply = texts.get(language, "not_sure");
         }
-        if (tools.handovers().isEmpty() && limit.isEmpty() && attack.isEmpty()) {
+        if (tools.handovers().isEmpty() && limit.isEmpty() && attack.isEmpty() && !settled) {
             Situation.AgentSignals signals = new Situation.AgentSignals(false, text.contains("?"), false, false, false, 0);
             if (handoverOn(accountId, turns, contact, reply, signals, tools)) {
                 reply = texts.get(language, "handover");

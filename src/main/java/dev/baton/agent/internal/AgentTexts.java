@@ -34,6 +34,16 @@ class AgentTexts {
         }
     }
 
+    /**
+     * Every fixed text of the language, placeholders removed: the figures they carry ("for example #1001") are ours,
+     * not facts the grounding check must find in a tool result.
+     */
+    String all(Language language) {
+        StringBuilder all = new StringBuilder();
+        texts.get(language).values().forEach(text -> all.append(String.valueOf(text).replaceAll("\\{[a-z_]+}", " ")).append('\n'));
+        return all.toString();
+    }
+
     String get(Language language, String key) {
         return get(language, key, Map.of());
     }

@@ -1,6 +1,7 @@
 package dev.baton.agent.internal;
 
-import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -12,15 +13,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The words the agent knows in its six languages, from {@code knowledge/agent/lexicon/*.txt}: product categories and
- * qualities (products.txt), colours (colours.txt), what a question asks (questions.txt) and budgets (budget.txt).
+ * The words the agent knows in its six languages, from every {@code knowledge/agent/lexicon/*.txt}: product
+ * categories (products-*.txt), qualities (attributes.txt), colours (colours.txt), what a question asks
+ * (questions.txt), budgets (budget.txt) and policy topics (policies.txt). Add a file or a line to teach it more.
  * Each line is {@code kind concept: form, form...}; a form is one or more words, the last may end in {@code *} (any
  * ending: "куртк*" is куртка, куртку, куртки). {@link #find} finds them in a message's {@link Words}, longest first.
  */
 @Component
 class Lexicon {
 
-    static final String[] FILES = {"products", "colours", "questions", "budget", "policies"};
+    static final String FILES = "classpath*:knowledge/agent/lexicon/*.txt";
 
     /** One form of a concept: its words, and whether the last is a stem. */
     record Form(String kind, String concept, List<String> words, boolean stem) {
@@ -52,13 +54,16 @@ class Lexicon {
     private final Map<String, List<Form>> byKind = new HashMap<>();
 
     Lexicon() {
-        for (String file : FILES) {
-            ClassPathResource resource = new ClassPathResource("knowledge/agent/lexicon/" + file + ".txt");
-            try {
-                load(resource.getContentAsString(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                throw new UncheckedIOException("Cannot read the agent's lexicon " + file + ".txt", e);
+        try {
+            Resource[] files = new PathMatchingResourcePatternResolver().getResources(FILES);
+            if (files.length == 0) {
+                throw new IllegalStateException("The agent's lexicon (knowledge/agent/lexicon/*.txt) is missing");
             }
+            for (Resource file : files) {
+                load(file.getContentAsString(StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the agent's lexicon", e);
         }
     }
 

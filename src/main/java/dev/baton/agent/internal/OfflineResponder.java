@@ -65,17 +65,18 @@ class OfflineResponder {
         if (state.awaiting() != null && (hasContact(message) || StoreTools.ORDER_NUMBER.matcher(message).find())) {
             return order(message, language, state, tools);
         }
-        if (intent == Intent.HUMAN) {
-            tools.requestHandover("HUMAN_REQUESTED", "the shopper asked for a person: \"" + message + "\"");
-            return new Answer(texts.get(language, "handover"), state.answered());
-        }
         ProductQuestions.Question question = questions.read(message, tools.shopperProducts());
         boolean productCue = question.asks("price") || question.asks("stock") || question.asks("sizes")
                 || question.asks("colours") || question.asks("options");
-        boolean orderNumber = StoreTools.ORDER_NUMBER.matcher(message).find() && !looksLikePrice(message);
+        boolean orderNumber = StoreTools.ORDER_NUMBER.matcher(message).find() && !looksLikePrice(message)
+                && (!question.hasBudget() || message.contains("#"));
+        if (orderNumber && hasContact(message)) {
+            return order(message, language, state, tools);
+        }
         boolean specific = (!question.named().isEmpty() && productCue) || question.hasBudget()
                 || question.superlative() != null;
-        if (intent == Intent.ORDER && (orderNumber || !question.aboutProducts() || !specific)) {
+        boolean aboutAnOrder = orderNumber || (question.asks("order") && intent == Intent.ORDER);
+        if (aboutAnOrder && !specific) {
             return order(message, language, state, tools);
         }
         java.util.Set<String> topics = policyAnswers.topics(question.words());
@@ -85,11 +86,16 @@ class OfflineResponder {
         if (!topics.isEmpty()) {
             return policy(message, language, state, tools);
         }
+        if (intent == Intent.HUMAN) {
+            tools.requestHandover("HUMAN_REQUESTED", "the shopper asked for a person: \"" + message + "\"");
+            return new Answer(texts.get(language, "handover"), state.answered());
+        }
         return switch (intent) {
             case GREETING -> new Answer(texts.get(language, "greeting"), state.answered());
             case THANKS -> new Answer(texts.get(language, "thanks"), state.answered());
             case SMALL_TALK -> new Answer(texts.get(language, "small_talk"), state.answered());
-            case ORDER -> order(message, language, state, tools);
+            case ORDER -> question.aboutProducts() ? products(question, message, language, state, tools)
+                    : order(message, language, state, tools);
             case POLICY -> policy(message, language, state, tools);
             case PRODUCT, PRICE_STOCK -> products(question, message, language, state, tools);
             case HUMAN, OTHER -> fromKnowledge(message, language, state, tools);
@@ -102,10 +108,22 @@ class OfflineResponder {
     }
 
     /** A reply, the products it shows as cards, and the conversation's state after it. */
-    record Answer(String text, ConversationState state, List<dev.baton.shared.ProductCard> cards) {
+    record Answer(String text, ConversationState state, List<dev.baton.shared.ProductCard> cards, boolean settled) {
 
         Answer(String text, ConversationState state) {
-            this(text, state, List.of());
+            this(text, state, List.of(), false);
+        }
+
+        Answer(String text, ConversationState state, List<dev.baton.shared.ProductCard> cards) {
+            this(text, state, cards, false);
+        }
+
+        /**
+         * A reply that says "not found" on purpose (an order number and contact that do not match): the handover
+         * rules do not read it as the agent being unsure; the second miss hands over as DATA_NOT_FOUND.
+         */
+        static Answer settled(String text, ConversationState state) {
+            return new Answer(text, state, List.of(), true);
         }
     }
 
@@ -128,7 +146,7 @@ class OfflineResponder {
                 return new Answer(texts.get(language, "order_not_found", Map.of("order", orderNumber)) + "\n\n"
                         + texts.get(language, "handover"), next.answered());
             }
-            return new Answer(texts.get(language, "order_not_found", Map.of("order", orderNumber)), next);
+            return Answer.settled(texts.get(language, "order_not_found", Map.of("order", orderNumber)), next);
         }
         return new Answer(orderText(order.get(), language), state.answered());
     }

@@ -39,7 +39,7 @@ class PolicyAnswers {
     }
 
     /** A passage of a policy, under its heading. */
-    record Passage(Policy policy, String heading, String text, int position) {
+    record Passage(Policy policy, String heading, String text, int position, boolean fragment) {
     }
 
     /** The passage that best answers the question, if any passage shares one of its policy topics. */
@@ -58,7 +58,8 @@ class PolicyAnswers {
         for (Policy policy : policies) {
             for (Passage passage : passages(policy)) {
                 double score = 0;
-                List<String> text = Words.of(passage.text());
+                // A table row or a list item means little without its heading: the heading counts as its text.
+                List<String> text = Words.of((passage.fragment() ? passage.heading() + " " : "") + passage.text());
                 List<String> heading = Words.of(passage.heading() + " " + policy.title());
                 for (String topic : asked) {
                     String kind = topic.startsWith("detail ") ? "detail" : "policy";
@@ -131,11 +132,11 @@ class PolicyAnswers {
                 for (int i = 1; i < cells.size(); i++) {
                     row.append(i == 1 ? " " : ", ").append(cells.get(i));
                 }
-                passages.add(new Passage(policy, heading, OfflineResponder.readable(row.toString()), passages.size()));
+                passages.add(new Passage(policy, heading, OfflineResponder.readable(row.toString()), passages.size(), true));
             } else if (line.matches("^([-*]|\\d+\\.)\\s+.*")) {
                 flush(passages, policy, heading, paragraph);
                 passages.add(new Passage(policy, heading, OfflineResponder.readable(line.replaceFirst("^([-*]|\\d+\\.)\\s+", "")),
-                        passages.size()));
+                        passages.size(), true));
             } else {
                 paragraph.append(paragraph.length() == 0 ? "" : " ").append(line);
             }
@@ -146,7 +147,7 @@ class PolicyAnswers {
 
     private static void flush(List<Passage> passages, Policy policy, String heading, StringBuilder paragraph) {
         if (paragraph.length() > 0) {
-            passages.add(new Passage(policy, heading, OfflineResponder.readable(paragraph.toString()), passages.size()));
+            passages.add(new Passage(policy, heading, OfflineResponder.readable(paragraph.toString()), passages.size(), false));
             paragraph.setLength(0);
         }
     }

@@ -76,7 +76,7 @@ class ProductAnswers {
                         Map.of("option", which.replace(" ()", ""))) + " " + tools.price(shown) + ".");
             } else {
                 shown = asked.matching().get(0);
-                lines.add(text(language, "answer_option_out", Map.of("option", option)));
+                lines.add(text(language, "answer_option_out", Map.of("option", option)) + " " + tools.price(shown) + ".");
                 if (!asked.alternatives().isEmpty()) {
                     lines.add(text(language, "answer_option_alternatives", Map.of("options",
                             asked.alternatives().stream().map(Variant::title).collect(Collectors.joining(", ")))));

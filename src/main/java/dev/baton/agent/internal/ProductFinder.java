@@ -96,8 +96,11 @@ class ProductFinder {
         List<String> values = new ArrayList<>();
         for (int d = 0; d < dimensions; d++) {
             Set<String> found = new LinkedHashSet<>();
+            int dimension = d;
+            boolean numeric = variants.stream().allMatch(v -> v.optionValues().size() <= dimension
+                    || v.optionValues().get(dimension).matches("\\d+([.,]\\d+)?"));
             for (Variant variant : variants) {
-                if (variant.optionValues().size() > d && mentioned(question, variant.optionValues().get(d))) {
+                if (variant.optionValues().size() > d && mentioned(question, variant.optionValues().get(d), numeric)) {
                     found.add(variant.optionValues().get(d));
                 }
             }
@@ -146,7 +149,7 @@ class ProductFinder {
     }
 
     /** Whether the question names the option value: its words, or its colour in the shopper's language. */
-    private boolean mentioned(ProductQuestions.Question question, String value) {
+    private boolean mentioned(ProductQuestions.Question question, String value, boolean numericSizes) {
         if (value.equalsIgnoreCase("Default Title")) {
             return false;
         }
@@ -160,7 +163,8 @@ class ProductFinder {
             boolean present = rest.contains(word) || (word.length() >= 5 && rest.stream().anyMatch(r -> r.startsWith(word)));
             all &= present;
         }
-        if (all && !(words.size() == 1 && words.get(0).length() == 1 && Words.isNumber(words.get(0)))) {
+        // A lone digit is a size only where the sizes are numbers ("size 7"), not where it may be "1 L" or "2 pairs".
+        if (all && (numericSizes || !(words.size() == 1 && words.get(0).length() == 1 && Words.isNumber(words.get(0))))) {
             return true;
         }
         for (String colour : question.colours()) {
@@ -174,7 +178,9 @@ class ProductFinder {
     // --- Constraints ----------------------------------------------------------------------------------------------
 
     private Finding constrained(ProductQuestions.Question question) {
-        List<ShopItem> pool = question.items().stream().filter(item -> inCategory(question, item)).toList();
+        boolean giftCards = question.categories().contains("gift-card");
+        List<ShopItem> pool = question.items().stream().filter(item -> inCategory(question, item))
+                .filter(item -> giftCards || !item.categories().contains("gift-card")).toList();
         if (pool.isEmpty()) {
             return new Finding(Kind.LIST, List.of(), false, null, question.superlative());
         }
@@ -293,7 +299,11 @@ class ProductFinder {
             order = Comparator.comparing((ShopItem item) -> measure(item, question.superlative()),
                     Comparator.nullsLast(Comparator.naturalOrder()));
         } else {
-            order = Comparator.comparing((ShopItem item) -> !item.available())
+            List<String> categories = List.copyOf(question.categories());
+            // The kind named first comes first ("a down sleeping bag for trips with a backpack").
+            order = Comparator.comparingInt((ShopItem item) -> categories.isEmpty() ? 0 : categories.stream()
+                            .filter(item.categories()::contains).mapToInt(categories::indexOf).min().orElse(categories.size()))
+                    .thenComparing((ShopItem item) -> !item.available())
                     .thenComparing(item -> -relevance.get(item))
                     .thenComparing(ShopItem::lowestPrice, Comparator.nullsLast(Comparator.naturalOrder()));
         }

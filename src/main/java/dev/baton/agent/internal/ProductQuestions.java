@@ -89,7 +89,7 @@ class ProductQuestions {
     private record Names(List<ShopItem> named, boolean compared, List<String> rest) {
     }
 
-    private record Scored(ShopItem item, double score, Set<String> distinctive, Set<Integer> positions) {
+    private record Scored(ShopItem item, double score, Set<String> distinctive, Set<Integer> positions, double fit) {
     }
 
     private Names names(List<String> words, List<ShopItem> items) {
@@ -98,12 +98,18 @@ class ProductQuestions {
             new HashSet<>(item.titleWords()).forEach(word -> documentFrequency.merge(word, 1, Integer::sum));
         }
         int total = Math.max(1, items.size());
+        Set<String> asked = new HashSet<>();
+        for (Lexicon.Found found : lexicon.find(words, "attribute")) {
+            asked.add(found.concept());
+        }
         List<Scored> scored = new ArrayList<>();
         for (ShopItem item : items) {
             List<String> title = item.titleWords();
+            String head = head(title);
             double score = 0;
             Set<String> distinctive = new HashSet<>();
             Set<Integer> positions = new HashSet<>();
+            boolean headNamed = false;
             for (int j = 0; j < title.size(); j++) {
                 String word = title.get(j);
                 int at = find(words, title, j);
@@ -116,29 +122,41 @@ class ProductQuestions {
                 if (!Words.isNumber(word) && word.length() >= 4 && frequency <= Math.max(3, total / 12)
                         && lexicon.find(List.of(word), null).isEmpty()) {
                     distinctive.add(word);
+                    headNamed |= word.equals(head);
                 }
             }
-            if (!distinctive.isEmpty()) {
-                scored.add(new Scored(item, score, distinctive, positions));
+            // A product is named by its own name (the first word of its title that is not a kind, quality or
+            // colour: "Stormline", "Wisła"), by a word of five letters or more no other title has ("Mazury"), or by two of
+            // its rarer words; "how long" does not name "Long-Sleeve".
+            boolean unique = distinctive.stream().anyMatch(word -> word.length() >= 5 && documentFrequency.get(word) == 1);
+            if (!distinctive.isEmpty() && (headNamed || unique || distinctive.size() >= 2)) {
+                double fit = asked.stream().filter(a -> item.qualities().contains(a)).count();
+                scored.add(new Scored(item, score, distinctive, positions, fit));
             }
         }
-        scored.sort((a, b) -> Double.compare(b.score(), a.score()));
+        // A word that is an option of one named product ("13 wide") does not name another ("Wide-Brim Sun Hat").
+        Set<String> optionWords = new HashSet<>();
+        for (Scored candidate : scored) {
+            candidate.item().product().variants().forEach(v -> v.optionValues().forEach(value -> optionWords.addAll(Words.of(value))));
+        }
+        scored.removeIf(candidate -> candidate.distinctive().stream().allMatch(word -> optionWords.contains(word)
+                && scored.stream().anyMatch(other -> other != candidate && !other.distinctive().contains(word))));
+        scored.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Double.compare(b.fit(), a.fit()));
         List<Scored> kept = new ArrayList<>();
         Set<String> covered = new HashSet<>();
         boolean compared = false;
         for (Scored candidate : scored) {
-            if (kept.isEmpty() || candidate.score() >= kept.get(0).score() - 1e-9) {
+            boolean fresh = candidate.distinctive().stream().noneMatch(covered::contains);
+            if (kept.isEmpty()) {
                 kept.add(candidate);
-                covered.addAll(candidate.distinctive());
-            } else if (!covered.containsAll(candidate.distinctive())) {
+            } else if (fresh) {
                 // Another name, not one the better matches share: the shopper names two products.
-                boolean fresh = candidate.distinctive().stream().noneMatch(covered::contains);
-                if (fresh) {
-                    kept.add(candidate);
-                    covered.addAll(candidate.distinctive());
-                    compared = true;
-                }
+                kept.add(candidate);
+                compared = true;
+            } else if (candidate.score() >= kept.get(0).score() - 1e-9 && candidate.fit() >= kept.get(0).fit()) {
+                kept.add(candidate); // a name two products share, nothing tells them apart ("Ridgeline")
             }
+            covered.addAll(candidate.distinctive());
         }
         Set<Integer> used = new HashSet<>();
         kept.forEach(k -> used.addAll(k.positions()));
@@ -149,6 +167,16 @@ class ProductQuestions {
             }
         }
         return new Names(kept.stream().map(Scored::item).toList(), compared, rest);
+    }
+
+    /** The title's first word that is not a lexicon word nor a number: the product's own name, usually. */
+    private String head(List<String> title) {
+        for (String word : title) {
+            if (!Words.isNumber(word) && word.length() >= 3 && lexicon.find(List.of(word), null).isEmpty()) {
+                return word;
+            }
+        }
+        return "";
     }
 
     /**
@@ -196,7 +224,7 @@ class ProductQuestions {
         Set<String> known = new HashSet<>();
         items.forEach(item -> known.addAll(item.storeWords()));
         for (String word : rest) {
-            if (word.length() < 4 || Words.isNumber(word) || !lexicon.find(List.of(word), null).isEmpty()) {
+            if (word.length() < 3 || Words.isNumber(word) || !lexicon.find(List.of(word), null).isEmpty()) {
                 continue;
             }
             for (String storeWord : known) {
@@ -215,7 +243,12 @@ class ProductQuestions {
         }
         String shorter = a.length() < b.length() ? a : b;
         String longer = a.length() < b.length() ? b : a;
-        return shorter.length() >= 4 && longer.startsWith(shorter) && longer.length() - shorter.length() <= 2;
+        if (!longer.startsWith(shorter)) {
+            return false;
+        }
+        String ending = longer.substring(shorter.length());
+        return shorter.length() >= 3 && (ending.equals("s") || ending.equals("es"))
+                || shorter.length() >= 4 && ending.length() <= 2;
     }
 
     // --- Budget -------------------------------------------------------------------------------------------------
@@ -244,7 +277,8 @@ class ProductQuestions {
             int upper = length(words, i, "budget", "max");
             int lower = length(words, i, "budget", "min");
             if (upper > 0 || lower > 0) {
-                boolean isMax = upper >= lower;
+                // "don't want to spend more than $200", "não quero gastar mais de 100": a most, not a least
+                boolean isMax = upper >= lower || negated(words, i);
                 Amount amount = amount(words, i + Math.max(upper, lower));
                 if (amount != null) {
                     if (isMax) {
@@ -270,6 +304,15 @@ class ProductQuestions {
             }
         }
         return new Budget(min, max);
+    }
+
+    private boolean negated(List<String> words, int at) {
+        for (int i = Math.max(0, at - 5); i < at; i++) {
+            if (length(words, i, "budget", "not") > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** An amount at {@code start}: currency words around the number, and "thousand" or "million" after it. */

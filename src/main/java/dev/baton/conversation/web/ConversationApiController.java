@@ -47,11 +47,11 @@ class ConversationApiController {
     }
 
     record MessageView(UUID id, long seq, String role, String text, String status, String note, UUID inReplyTo,
-            Instant createdAt) {
+            Instant createdAt, List<dev.baton.shared.ProductCard> cards) {
 
         static MessageView of(MessageRow row) {
             return new MessageView(row.id(), row.seq(), row.role(), row.text(), row.status(), row.note(), row.inReplyTo(),
-                    row.createdAt());
+                    row.createdAt(), row.cards());
         }
     }
 

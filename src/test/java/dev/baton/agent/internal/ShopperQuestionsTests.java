@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * answer must and must not contain and the products it may show; the floors below keep what was reached, per language
  * and per kind. The figures are in docs/agent-quality.md.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ShopperQuestionsTests {
 
@@ -132,7 +132,8 @@ class ShopperQuestionsTests {
         List<String> failures = new ArrayList<>();
         String text = normal(reply.text());
         if (reply.handover() != question.handover()) {
-            failures.add("handover " + reply.handover() + " " + reply.reasons());
+            failures.add("handover " + reply.handover() + " " + reply.trace().tools().stream()
+                    .filter(call -> call.name().equals("requestHandover")).map(Trace.ToolCall::result).toList());
         }
         for (String fact : question.must()) {
             if (!text.contains(normal(fact))) {

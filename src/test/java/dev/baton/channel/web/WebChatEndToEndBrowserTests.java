@@ -142,6 +142,42 @@ class WebChatEndToEndBrowserTests {
     }
 
     @Test
+    void aProductAnswerShowsTheProductAsACardWithPriceStockTheStoresImageAndALinkToItsPage() {
+        selectForTheAgent(true);
+        page = chromium.newPage(port);
+        // The demo store's images live on its own (unreachable) host: the test serves one picture in their place.
+        page.route("https://northwind-outfitters.example/images/**", route -> route.fulfill(
+                new com.microsoft.playwright.Route.FulfillOptions().setContentType("image/svg+xml").setBody(
+                        "<svg xmlns='http://www.w3.org/2000/svg' width='96' height='96'><rect width='96' height='96'"
+                                + " fill='#2f6f4e'/><path d='M20 70 L48 22 L76 70 Z' fill='#cfe8d8'/></svg>")));
+        page.navigate(store.url("/"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Open chat")).click();
+
+        send("Do you have the Stormline rain jacket in L Black?");
+
+        var card = page.locator(".line.agent .card");
+        assertThat(page.locator(".line.agent .text")).containsText("L / Black");
+        assertThat(card).hasCount(1);
+        assertThat(card.locator(".t")).hasText("Stormline 2.5L Rain Jacket · L / Black");
+        assertThat(card.locator(".p")).hasText("$159.00");
+        assertThat(card.locator(".s")).hasText("37 available");
+        assertThat(card).hasAttribute("href", "https://northwind-outfitters.example/products/stormline-rain-jacket");
+        assertThat(card).hasAttribute("rel", "noopener noreferrer");
+        assertThat(card.locator("img")).hasAttribute("src",
+                "https://northwind-outfitters.example/images/stormline-rain-jacket.jpg");
+        org.assertj.core.api.Assertions.assertThat((Boolean) card.locator("img").evaluate("img => img.complete && img.naturalWidth > 0"))
+                .isTrue();
+
+        send("What's your cheapest tent?");
+
+        var cheapest = page.locator(".line.agent").nth(1);
+        assertThat(cheapest.locator(".text")).containsText("Ultralight Tarp Shelter");
+        assertThat(cheapest.locator(".card")).hasCount(1);
+        assertThat(cheapest.locator(".card .p")).hasText("$119.00");
+        HeadlessChromium.screenshot(page, "web-chat-product-cards");
+    }
+
+    @Test
     void withTheWebChatNotSelectedForTheAgentTheMessageIsKeptAndNobodyAnswers() {
         selectForTheAgent(false);
         try {
