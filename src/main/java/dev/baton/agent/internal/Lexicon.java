@@ -52,6 +52,7 @@ class Lexicon {
     private final List<Form> stemsFirst = new ArrayList<>();
     private final Map<String, List<Form>> byConcept = new HashMap<>();
     private final Map<String, List<Form>> byKind = new HashMap<>();
+    private final Map<String, List<String>> broader = new HashMap<>();
 
     Lexicon() {
         try {
@@ -77,6 +78,14 @@ class Lexicon {
             String[] head = trimmed.substring(0, colon).strip().split("\\s+");
             String kind = head[0];
             String concept = head.length > 1 ? head[1] : head[0];
+            if (kind.equals("broader")) {
+                for (String parent : trimmed.substring(colon + 1).split(",")) {
+                    if (!parent.isBlank()) {
+                        broader.computeIfAbsent(concept, key -> new ArrayList<>()).add(parent.strip());
+                    }
+                }
+                continue;
+            }
             for (String raw : trimmed.substring(colon + 1).split(",")) {
                 String form = raw.strip();
                 if (form.isEmpty()) {
@@ -105,28 +114,46 @@ class Lexicon {
         return words.isEmpty() && !form.isBlank() ? List.of(Words.fold(form.strip())) : words;
     }
 
-    /** Every form in the words, longest first where they overlap; one kind only when {@code kind} is given. */
+    /**
+     * Every form in the words, the longest where they overlap; one kind only when {@code kind} is given. Where forms
+     * of several concepts are equally long ("rain jacket": a jacket, and waterproof), each is found.
+     */
     List<Found> find(List<String> words, String kind) {
         List<Found> found = new ArrayList<>();
+        int coveredUntil = 0;
         for (int i = 0; i < words.size(); i++) {
-            Form best = null;
+            int longest = 0;
+            List<Form> best = new ArrayList<>();
             for (Form form : byFirstWord.getOrDefault(words.get(i), List.of())) {
-                if ((kind == null || form.kind().equals(kind)) && form.matches(words, i)
-                        && (best == null || form.words().size() > best.words().size())) {
-                    best = form;
-                }
-            }
-            if (best == null) {
-                for (Form form : stemsFirst) {
-                    if ((kind == null || form.kind().equals(kind)) && form.matches(words, i)) {
-                        best = form;
-                        break;
+                if ((kind == null || form.kind().equals(kind)) && form.matches(words, i)) {
+                    if (form.words().size() > longest) {
+                        longest = form.words().size();
+                        best.clear();
+                    }
+                    if (form.words().size() == longest) {
+                        best.add(form);
                     }
                 }
             }
-            if (best != null) {
-                found.add(new Found(best.kind(), best.concept(), i, i + best.words().size()));
-                i += best.words().size() - 1;
+            if (best.isEmpty()) {
+                for (Form form : stemsFirst) {
+                    if ((kind == null || form.kind().equals(kind)) && form.matches(words, i)
+                            && best.stream().noneMatch(b -> b.kind().equals(form.kind()))) {
+                        best.add(form);
+                        longest = 1;
+                    }
+                }
+            }
+            if (longest == 0 || i + longest <= coveredUntil) {
+                continue; // inside a longer form found before ("rain" of "rain jacket")
+            }
+            // Forms may overlap ("algo para" and "para la cabeza"), but one inside another is not found again.
+            coveredUntil = i + longest;
+            java.util.Set<String> seen = new java.util.HashSet<>();
+            for (Form form : best) {
+                if (seen.add(form.kind() + " " + form.concept())) {
+                    found.add(new Found(form.kind(), form.concept(), i, i + longest));
+                }
             }
         }
         return found;
@@ -135,6 +162,47 @@ class Lexicon {
     /** The forms of one concept ("category jacket"). */
     List<Form> forms(String kind, String concept) {
         return byConcept.getOrDefault(kind + " " + concept, List.of());
+    }
+
+    /**
+     * {@link #find} with the qualities and colours inside a category's longer form too: "непромокаемая куртка" is a rain jacket,
+     * and waterproof.
+     */
+    List<Found> findDeep(List<String> words) {
+        List<Found> found = new ArrayList<>(find(words, null));
+        for (Found outer : List.copyOf(found)) {
+            if (outer.end() - outer.start() < 2 || !outer.kind().equals("category")) {
+                continue;
+            }
+            for (int j = outer.start(); j < outer.end(); j++) {
+                for (Found inner : find(words.subList(j, j + 1), null)) {
+                    boolean quality = inner.kind().equals("attribute") || inner.kind().equals("use")
+                            || inner.kind().equals("colour");
+                    if (quality && found.stream().noneMatch(f -> f.kind().equals(inner.kind()) && f.concept().equals(inner.concept()))) {
+                        found.add(new Found(inner.kind(), inner.concept(), j, j + 1));
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A category with every broader one it belongs to ("hiking-boot": boot, shoe), itself first. */
+    java.util.Set<String> withBroader(String category) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>();
+        java.util.ArrayDeque<String> next = new java.util.ArrayDeque<>(List.of(category));
+        while (!next.isEmpty()) {
+            String concept = next.poll();
+            if (all.add(concept)) {
+                next.addAll(broader.getOrDefault(concept, List.of()));
+            }
+        }
+        return all;
+    }
+
+    /** The categories directly broader than this one. */
+    List<String> parents(String category) {
+        return broader.getOrDefault(category, List.of());
     }
 
     /** Every form of one kind ("currency"). */

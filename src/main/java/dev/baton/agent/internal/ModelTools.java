@@ -41,7 +41,8 @@ class ModelTools {
             default -> read.superlative();
         };
         ProductQuestions.Question question = new ProductQuestions.Question(read.items(), read.named(), read.compared(),
-                read.categories(), read.storeWords(), read.attributes(), read.colours(), read.words(), read.rest(),
+                read.categories(), read.storeWords(), read.attributes(), read.uses(), read.colours(), read.words(),
+                read.rest(),
                 minPrice == null ? read.min() : java.math.BigDecimal.valueOf(minPrice),
                 maxPrice == null ? read.max() : java.math.BigDecimal.valueOf(maxPrice), superlative, read.cues());
         ProductFinder.Finding finding = finder.find(question);

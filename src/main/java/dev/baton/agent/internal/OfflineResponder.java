@@ -68,8 +68,7 @@ class OfflineResponder {
         ProductQuestions.Question question = questions.read(message, tools.shopperProducts());
         boolean productCue = question.asks("price") || question.asks("stock") || question.asks("sizes")
                 || question.asks("colours") || question.asks("options");
-        boolean orderNumber = StoreTools.ORDER_NUMBER.matcher(message).find() && !looksLikePrice(message)
-                && (!question.hasBudget() || message.contains("#"));
+        boolean orderNumber = orderNumber(message, question, intent);
         if (orderNumber && hasContact(message)) {
             return order(message, language, state, tools);
         }
@@ -100,6 +99,23 @@ class OfflineResponder {
             case PRODUCT, PRICE_STOCK -> products(question, message, language, state, tools);
             case HUMAN, OTHER -> fromKnowledge(message, language, state, tools);
         };
+    }
+
+    /**
+     * A number in the message is an order number when it is written "#1001", or the message speaks of an order or
+     * gives an email or phone; "$100", "100 zł", "750 ml" and a size are not.
+     */
+    private static boolean orderNumber(String message, ProductQuestions.Question question, Intent intent) {
+        Matcher number = StoreTools.ORDER_NUMBER.matcher(message);
+        if (!number.find() || looksLikePrice(message) || looksLikeMeasure(message)) {
+            return false;
+        }
+        boolean hash = message.contains("#" + number.group(1));
+        return hash || (!question.hasBudget() && (question.asks("order") || intent == Intent.ORDER || hasContact(message)));
+    }
+
+    private static boolean looksLikeMeasure(String message) {
+        return message.matches("(?is).*\\b\\d{3,10}\\s?(ml|l|g|kg|cm|mm|m|oz|lb|gb|tb|mah|w|lm|lumen\\w*)\\b.*");
     }
 
     /** "$100" or "100 zł" in a question is a budget, not an order number. */

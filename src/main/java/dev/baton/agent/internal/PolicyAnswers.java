@@ -29,6 +29,11 @@ class PolicyAnswers {
         this.embeddings = embeddings;
     }
 
+    /** Topics narrower than others asked with them: "when do I get my money back" is about the refund more than the return. */
+    private static final java.util.Map<String, Double> SPECIFIC = java.util.Map.of("refund", 1.3, "exchange", 1.3,
+            "damaged", 1.3, "final-sale", 1.3, "international", 1.3, "payment", 1.2, "phone", 1.2, "email", 1.2,
+            "hours", 1.2);
+
     /** The policy topics of a question ("returns", "payment"): empty when it is not a policy question. */
     Set<String> topics(List<String> words) {
         Set<String> topics = new LinkedHashSet<>();
@@ -54,22 +59,38 @@ class PolicyAnswers {
         }
         record Scored(Passage passage, double score) {
         }
+        List<Passage> all = policies.stream().flatMap(policy -> passages(policy).stream()).toList();
+        // "How long...", "how much...": a passage that answers says how long or how much.
+        List<String> details = asked.stream().filter(topic -> topic.startsWith("detail ")).map(topic -> topic.substring(7)).toList();
+        List<Passage> candidates = all;
+        if (!details.isEmpty()) {
+            List<Passage> answering = all.stream().filter(passage -> details.stream().allMatch(detail ->
+                    lexicon.mentions(Words.of(passage.heading() + " " + passage.text()), "detail", detail))).toList();
+            candidates = answering.isEmpty() ? all : answering;
+        }
         List<Scored> scored = new ArrayList<>();
-        for (Policy policy : policies) {
-            for (Passage passage : passages(policy)) {
+        {
+            for (Passage passage : candidates) {
+                Policy policy = passage.policy();
                 double score = 0;
                 // A table row or a list item means little without its heading: the heading counts as its text.
                 List<String> text = Words.of((passage.fragment() ? passage.heading() + " " : "") + passage.text());
                 List<String> heading = Words.of(passage.heading() + " " + policy.title());
+                List<String> section = Words.of(passage.heading());
                 for (String topic : asked) {
                     String kind = topic.startsWith("detail ") ? "detail" : "policy";
                     String concept = topic.startsWith("detail ") ? topic.substring(7) : topic;
-                    double weight = kind.equals("policy") ? 1 : 0.6;
-                    if (lexicon.mentions(text, kind, concept)) {
+                    double weight = kind.equals("policy") ? SPECIFIC.getOrDefault(concept, 1.0) : 0.6;
+                    boolean inText = lexicon.mentions(text, kind, concept);
+                    if (inText) {
                         score += weight;
                     }
-                    if (lexicon.mentions(heading, kind, concept)) {
-                        score += weight / 2;
+                    if (lexicon.mentions(section, kind, concept)) {
+                        // The passage under a heading about the topic ("Refunds") answers it more than one that
+                        // mentions it in passing; the policy's own title says less.
+                        score += inText ? weight : weight / 2;
+                    } else if (lexicon.mentions(heading, kind, concept)) {
+                        score += weight / 3;
                     }
                 }
                 // A name from the question found in the passage ("PayPal", "InPost") weighs like a topic.
@@ -91,13 +112,37 @@ class PolicyAnswers {
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
         double top = scored.get(0).score();
         List<Scored> close = scored.stream().filter(s -> s.score() >= top - 0.5).limit(4).toList();
+        Passage best;
         if (close.size() == 1) {
-            return Optional.of(close.get(0).passage());
+            best = close.get(0).passage();
+        } else {
+            float[] vector = embeddings.embed(question);
+            best = close.stream().max(Comparator.comparingDouble(s -> s.score()
+                    + TextEmbeddings.cosine(vector, embeddings.embed(s.passage().heading() + "\n" + s.passage().text()))))
+                    .map(Scored::passage).orElseThrow();
         }
-        float[] vector = embeddings.embed(question);
-        return close.stream().max(Comparator.comparingDouble(s -> s.score()
-                + TextEmbeddings.cosine(vector, embeddings.embed(s.passage().heading() + "\n" + s.passage().text()))))
-                .map(Scored::passage);
+        return Optional.of(withLead(best, all));
+    }
+
+    /**
+     * A passage with the short lines that open its section before it: under "Phone", the number
+     * ("+1 (720) 555-0148") and then "Phone support is available...".
+     */
+    private static Passage withLead(Passage passage, List<Passage> all) {
+        StringBuilder lead = new StringBuilder();
+        for (Passage other : all) {
+            if (other.policy() != passage.policy() || !other.heading().equals(passage.heading())
+                    || other.position() >= passage.position() || passage.heading().isEmpty()) {
+                continue;
+            }
+            if (other.text().length() < 80 && lead.length() < 160) {
+                lead.append(other.text()).append('\n');
+            } else {
+                lead.setLength(0); // only the lines right before it
+            }
+        }
+        return lead.length() == 0 ? passage : new Passage(passage.policy(), passage.heading(),
+                lead + passage.text(), passage.position(), passage.fragment());
     }
 
     /**
@@ -147,7 +192,9 @@ class PolicyAnswers {
 
     private static void flush(List<Passage> passages, Policy policy, String heading, StringBuilder paragraph) {
         if (paragraph.length() > 0) {
-            passages.add(new Passage(policy, heading, OfflineResponder.readable(paragraph.toString()), passages.size(), false));
+            String text = OfflineResponder.readable(paragraph.toString());
+            // A short paragraph ("**+1 (720) 555-0148**" under "Phone") is read with its heading, like a list item.
+            passages.add(new Passage(policy, heading, text, passages.size(), text.length() < 80));
             paragraph.setLength(0);
         }
     }

@@ -69,7 +69,22 @@ class ProductFinder {
             return new Finding(Kind.COMPARE, question.named().subList(0, Math.min(SHOWN, question.named().size())),
                     true, null, question.superlative());
         }
-        if (!question.named().isEmpty()) {
+        if (question.named().isEmpty()) {
+            Finding constrained = constrained(question);
+            if (constrained.met() && constrained.items().size() == 1 && constrained.kind() == Kind.LIST) {
+                // "the 1 litre bottle in black": the constraints leave one product, asked about as if named.
+                ShopItem only = constrained.items().get(0);
+                OptionAsked option = option(question, only);
+                if (option != null && option.unknownSize() == null) {
+                    return new Finding(Kind.OPTION, List.of(only), !option.matching().isEmpty(), option, null);
+                }
+                if (question.asks("sizes") || question.asks("colours") || question.asks("options")) {
+                    return new Finding(Kind.OPTIONS, List.of(only), true, null, null);
+                }
+            }
+            return constrained;
+        }
+        {
             ShopItem item = question.named().get(0);
             OptionAsked option = option(question, item);
             if (option != null) {
@@ -81,7 +96,6 @@ class ProductFinder {
             return new Finding(Kind.PRODUCT, question.named().subList(0, Math.min(SHOWN, question.named().size())),
                     true, null, null);
         }
-        return constrained(question);
     }
 
     // --- Options ------------------------------------------------------------------------------------------------
@@ -179,21 +193,45 @@ class ProductFinder {
 
     private Finding constrained(ProductQuestions.Question question) {
         boolean giftCards = question.categories().contains("gift-card");
-        List<ShopItem> pool = question.items().stream().filter(item -> inCategory(question, item))
+        List<ShopItem> eligible = question.items().stream()
                 .filter(item -> giftCards || !item.categories().contains("gift-card")).toList();
+        List<ShopItem> pool = eligible.stream().filter(item -> inCategory(question.categories(), question, item)).toList();
+        if (pool.isEmpty() && !question.categories().isEmpty()) {
+            // A kind the store does not type that way: its broader kind ("a beanie" where the store says "hats").
+            Set<String> broader = new LinkedHashSet<>();
+            question.categories().forEach(category -> broader.addAll(lexicon.parents(category)));
+            pool = eligible.stream().filter(item -> inCategory(broader, question, item)).toList();
+        }
         if (pool.isEmpty()) {
             return new Finding(Kind.LIST, List.of(), false, null, question.superlative());
         }
-        Set<String> required = new LinkedHashSet<>();
-        for (String attribute : question.attributes()) {
-            if (pool.stream().anyMatch(item -> has(item, attribute))) {
-                required.add(attribute);
-            }
-        }
-        Predicate<ShopItem> qualities = item -> required.stream().allMatch(attribute -> has(item, attribute));
-        Predicate<ShopItem> budget = item -> withinBudget(question, item);
         String superlative = question.superlative();
         boolean single = superlative != null && !superlative.equals("cheap") && measurable(pool, superlative);
+        // Qualities a product must have, where some product of the kind has them (in its title, type or tags, else in
+        // its description); uses ("for hiking") too in a list, but not for "the cheapest": they only rank it.
+        // Uses filter only when no quality is asked: "a warm jacket for winter" is a warm jacket; "a jacket to go
+        // running in" is one for running.
+        Set<String> wanted = new LinkedHashSet<>(question.attributes());
+        if (!single && question.attributes().isEmpty()) {
+            wanted.addAll(question.uses());
+        }
+        Set<String> required = new LinkedHashSet<>();
+        Set<String> describedOnly = new LinkedHashSet<>();
+        List<ShopItem> kind = pool;
+        for (String attribute : wanted) {
+            if (kind.stream().anyMatch(item -> item.qualities().contains(attribute))) {
+                required.add(attribute);
+            } else if (kind.stream().anyMatch(item -> item.described().contains(attribute))) {
+                describedOnly.add(attribute);
+            }
+        }
+        Predicate<ShopItem> qualities = item -> required.stream().allMatch(item.qualities()::contains)
+                && describedOnly.stream().allMatch(attribute -> has(item, attribute));
+        Predicate<ShopItem> budget = item -> withinBudget(question, item);
+        ShopItem.Capacity capacity = ShopItem.capacity(String.join(" ", question.words())).orElse(null);
+        if (capacity != null && pool.stream().anyMatch(item -> sameCapacity(item, capacity))) {
+            pool = pool.stream().filter(item -> sameCapacity(item, capacity)).toList();
+        }
         List<ShopItem> meeting = pool.stream().filter(qualities.and(budget))
                 .filter(item -> !single || measure(item, superlative) != null).toList();
         if (!meeting.isEmpty()) {
@@ -212,16 +250,22 @@ class ProductFinder {
         }
         List<ShopItem> ranked = new ArrayList<>(closest);
         ranked.sort(Comparator.comparingDouble((ShopItem item) -> budgetDistance(question, item))
-                .thenComparing(item -> -attributeScore(item, required)));
+                .thenComparing(item -> -attributeScore(item, required) - attributeScore(item, question.uses())));
         return new Finding(Kind.LIST, ranked.subList(0, Math.min(question.hasBudget() ? 2 : SHOWN, ranked.size())),
                 false, null, superlative);
     }
 
-    private static boolean inCategory(ProductQuestions.Question question, ShopItem item) {
-        if (question.categories().isEmpty() && question.storeWords().isEmpty()) {
+    /** "1 litro", "28L", "2-person": the product holds as much. */
+    private static boolean sameCapacity(ShopItem item, ShopItem.Capacity capacity) {
+        return item.capacity() != null && item.capacity().unit().equals(capacity.unit())
+                && Math.abs(item.capacity().amount() - capacity.amount()) < 0.001 * Math.max(1, capacity.amount());
+    }
+
+    private static boolean inCategory(Set<String> categories, ProductQuestions.Question question, ShopItem item) {
+        if (categories.isEmpty() && question.storeWords().isEmpty()) {
             return true;
         }
-        for (String category : question.categories()) {
+        for (String category : categories) {
             if (item.categories().contains(category)) {
                 return true;
             }
@@ -292,7 +336,7 @@ class ProductFinder {
         Map<ShopItem, Double> relevance = new LinkedHashMap<>();
         for (ShopItem item : items) {
             long shared = item.titleWords().stream().filter(question.words()::contains).count();
-            relevance.put(item, attributeScore(item, attributes) + 0.1 * shared);
+            relevance.put(item, attributeScore(item, attributes) + attributeScore(item, question.uses()) + 0.1 * shared);
         }
         Comparator<ShopItem> order;
         if (question.superlative() != null && measurable(items, question.superlative())) {

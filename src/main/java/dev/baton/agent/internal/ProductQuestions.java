@@ -34,10 +34,12 @@ class ProductQuestions {
      * @param named the products it names, the best match first (two or more when it compares, or when a name is shared)
      * @param compared whether the named products were told apart by different names (a comparison)
      * @param rest the message's words that are not part of a product's name (where sizes and colours are)
+     * @param attributes qualities a product must have ("waterproof", "women")
+     * @param uses what it is for ("hiking", "winter", "gift"): they rank, a product need not say so
      */
     record Question(List<ShopItem> items, List<ShopItem> named, boolean compared, Set<String> categories,
-            Set<String> storeWords, Set<String> attributes, Set<String> colours, List<String> words, List<String> rest,
-            BigDecimal min, BigDecimal max, String superlative, Set<String> cues) {
+            Set<String> storeWords, Set<String> attributes, Set<String> uses, Set<String> colours, List<String> words,
+            List<String> rest, BigDecimal min, BigDecimal max, String superlative, Set<String> cues) {
 
         boolean hasBudget() {
             return min != null || max != null;
@@ -45,8 +47,9 @@ class ProductQuestions {
 
         /** Whether it is about the store's products at all. */
         boolean aboutProducts() {
+            boolean qualities = !attributes.isEmpty() || !uses.isEmpty();
             return !named.isEmpty() || !categories.isEmpty() || !storeWords.isEmpty()
-                    || (!attributes.isEmpty() && (hasBudget() || superlative != null || cues.contains("recommend")));
+                    || (qualities && (hasBudget() || superlative != null || cues.contains("recommend")));
         }
 
         boolean asks(String cue) {
@@ -64,13 +67,19 @@ class ProductQuestions {
         Names names = names(words, items);
         Set<String> categories = new LinkedHashSet<>();
         Set<String> attributes = new LinkedHashSet<>();
+        Set<String> uses = new LinkedHashSet<>();
         Set<String> colours = new LinkedHashSet<>();
         Set<String> cues = new LinkedHashSet<>();
+        Set<Integer> known = new HashSet<>();
         String superlative = null;
-        for (Lexicon.Found found : lexicon.find(words, null)) {
+        for (Lexicon.Found found : lexicon.findDeep(words)) {
+            for (int i = found.start(); i < found.end(); i++) {
+                known.add(i);
+            }
             switch (found.kind()) {
                 case "category" -> categories.add(found.concept());
                 case "attribute" -> attributes.add(found.concept());
+                case "use" -> uses.add(found.concept());
                 case "colour" -> colours.add(found.concept());
                 case "cue" -> cues.add(found.concept());
                 case "superlative" -> superlative = superlative == null ? found.concept() : superlative;
@@ -78,18 +87,42 @@ class ProductQuestions {
                 }
             }
         }
-        Set<String> storeWords = storeWords(names.rest(), items, categories);
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < words.size(); i++) {
+            if (!known.contains(i) && names.rest().contains(words.get(i))) {
+                unknown.add(words.get(i));
+            }
+        }
+        // The store's own type and tag words stand in for a kind the lexicon does not know ("bandana", "kijki").
+        Set<String> storeWords = categories.isEmpty() ? storeWords(unknown, items) : Set.of();
+        List<ShopItem> named = names.named();
+        if (!categories.isEmpty()) {
+            // "the merino socks", "a hat with sun protection": a name word that is also a quality names only a
+            // product of the kind asked ("Merino Trail Tee" and "Sun Shield Tee" are not socks or hats).
+            Set<String> kinds = Set.copyOf(categories);
+            named = named.stream().filter(item -> !names.weak().contains(item) || inAny(item, kinds)).toList();
+        }
+        if (categories.size() > 1 && !cues.contains("or")) {
+            // "a rain jacket that fits in my backpack" is about the jacket; "a hat or gloves" about both.
+            categories = new LinkedHashSet<>(List.of(categories.iterator().next()));
+        }
         Budget budget = budget(words);
-        return new Question(items, names.named(), names.compared(), categories, storeWords, attributes, colours,
-                words, names.rest(), budget.min(), budget.max(), superlative, cues);
+        return new Question(items, named, names.compared() && named.size() > 1, categories, storeWords, attributes,
+                uses, colours, words, names.rest(), budget.min(), budget.max(), superlative, cues);
+    }
+
+    private static boolean inAny(ShopItem item, Set<String> categories) {
+        return categories.stream().anyMatch(item.categories()::contains);
     }
 
     // --- Names --------------------------------------------------------------------------------------------------
 
-    private record Names(List<ShopItem> named, boolean compared, List<String> rest) {
+    /** {@code weak}: products named only by words that are also kinds or qualities ("Alpine", "Merino", "Sun"). */
+    private record Names(List<ShopItem> named, boolean compared, List<String> rest, Set<ShopItem> weak) {
     }
 
-    private record Scored(ShopItem item, double score, Set<String> distinctive, Set<Integer> positions, double fit) {
+    private record Scored(ShopItem item, double score, Set<String> distinctive, Set<Integer> positions, double fit,
+            boolean strong) {
     }
 
     private Names names(List<String> words, List<ShopItem> items) {
@@ -99,17 +132,24 @@ class ProductQuestions {
         }
         int total = Math.max(1, items.size());
         Set<String> asked = new HashSet<>();
-        for (Lexicon.Found found : lexicon.find(words, "attribute")) {
-            asked.add(found.concept());
+        Set<Integer> inLexicon = new HashSet<>();
+        for (Lexicon.Found found : lexicon.findDeep(words)) {
+            if (found.kind().equals("attribute") || found.kind().equals("use")) {
+                asked.add(found.concept());
+            }
+            for (int i = found.start(); i < found.end(); i++) {
+                inLexicon.add(i);
+            }
         }
         List<Scored> scored = new ArrayList<>();
         for (ShopItem item : items) {
             List<String> title = item.titleWords();
-            String head = head(title);
+            String head = head(title, item.product().vendor());
             double score = 0;
             Set<String> distinctive = new HashSet<>();
             Set<Integer> positions = new HashSet<>();
             boolean headNamed = false;
+            boolean strong = false;
             for (int j = 0; j < title.size(); j++) {
                 String word = title.get(j);
                 int at = find(words, title, j);
@@ -119,28 +159,35 @@ class ProductQuestions {
                 int frequency = documentFrequency.getOrDefault(word, 1);
                 score += Math.log((double) total / frequency) + 0.1;
                 positions.add(at);
-                if (!Words.isNumber(word) && word.length() >= 4 && frequency <= Math.max(3, total / 12)
-                        && lexicon.find(List.of(word), null).isEmpty()) {
+                boolean isHead = word.equals(head);
+                if (!Words.isNumber(word) && (word.length() >= 4 || isHead) && frequency <= Math.max(3, total / 12)
+                        && (isHead || lexicon.find(List.of(word), null).isEmpty())) {
                     distinctive.add(word);
-                    headNamed |= word.equals(head);
+                    headNamed |= isHead;
+                    strong |= !inLexicon.contains(at);
                 }
             }
             // A product is named by its own name (the first word of its title that is not a kind, quality or
             // colour: "Stormline", "Wisła"), by a word of five letters or more no other title has ("Mazury"), or by two of
             // its rarer words; "how long" does not name "Long-Sleeve".
-            boolean unique = distinctive.stream().anyMatch(word -> word.length() >= 5 && documentFrequency.get(word) == 1);
+            boolean unique = distinctive.stream().anyMatch(word -> word.length() >= 5 && documentFrequency.get(word) == 1
+                    && lexicon.find(List.of(word), null).isEmpty());
             if (!distinctive.isEmpty() && (headNamed || unique || distinctive.size() >= 2)) {
                 double fit = asked.stream().filter(a -> item.qualities().contains(a)).count();
-                scored.add(new Scored(item, score, distinctive, positions, fit));
+                scored.add(new Scored(item, score, distinctive, positions, fit, strong));
             }
         }
         // A word that is an option of one named product ("13 wide") does not name another ("Wide-Brim Sun Hat").
-        Set<String> optionWords = new HashSet<>();
+        List<Scored> dropped = new ArrayList<>();
         for (Scored candidate : scored) {
-            candidate.item().product().variants().forEach(v -> v.optionValues().forEach(value -> optionWords.addAll(Words.of(value))));
+            boolean onlyOptions = candidate.distinctive().stream().allMatch(word -> scored.stream().anyMatch(other ->
+                    other != candidate && !other.distinctive().contains(word) && other.item().product().variants().stream()
+                            .anyMatch(v -> v.optionValues().stream().anyMatch(value -> Words.of(value).contains(word)))));
+            if (onlyOptions) {
+                dropped.add(candidate);
+            }
         }
-        scored.removeIf(candidate -> candidate.distinctive().stream().allMatch(word -> optionWords.contains(word)
-                && scored.stream().anyMatch(other -> other != candidate && !other.distinctive().contains(word))));
+        scored.removeAll(dropped);
         scored.sort((a, b) -> a.score() != b.score() ? Double.compare(b.score(), a.score()) : Double.compare(b.fit(), a.fit()));
         List<Scored> kept = new ArrayList<>();
         Set<String> covered = new HashSet<>();
@@ -166,13 +213,25 @@ class ProductQuestions {
                 rest.add(words.get(i));
             }
         }
-        return new Names(kept.stream().map(Scored::item).toList(), compared, rest);
+        Set<ShopItem> weak = new HashSet<>();
+        kept.stream().filter(k -> !k.strong()).forEach(k -> weak.add(k.item()));
+        return new Names(kept.stream().map(Scored::item).toList(), compared, rest, weak);
     }
 
-    /** The title's first word that is not a lexicon word nor a number: the product's own name, usually. */
-    private String head(List<String> title) {
-        for (String word : title) {
-            if (!Words.isNumber(word) && word.length() >= 3 && lexicon.find(List.of(word), null).isEmpty()) {
+    /**
+     * The title's first word that is not a kind, a colour, the vendor's name or a number: the product's own name,
+     * usually ("Stormline" of "Stormline 2.5L Rain Jacket", "Wisła" of "Kurtka Wisła", "Logo" of "Northwind Logo Tee").
+     */
+    private String head(List<String> title, String vendor) {
+        List<String> vendorWords = vendor == null ? List.of() : Words.of(vendor);
+        for (int i = 0; i < title.size(); i++) {
+            String word = title.get(i);
+            if (Words.isNumber(word) || word.length() < 3 || vendorWords.contains(word)) {
+                continue;
+            }
+            boolean kindOrColour = lexicon.find(title.subList(i, title.size()), null).stream()
+                    .anyMatch(found -> found.start() == 0 && (found.kind().equals("category") || found.kind().equals("colour")));
+            if (!kindOrColour) {
                 return word;
             }
         }
@@ -219,7 +278,7 @@ class ProductQuestions {
     // --- The store's own words ----------------------------------------------------------------------------------
 
     /** Words of the message that are a product type or tag of the store but no lexicon category ("parka", "bandana"). */
-    private Set<String> storeWords(List<String> rest, List<ShopItem> items, Set<String> categories) {
+    private Set<String> storeWords(List<String> rest, List<ShopItem> items) {
         Set<String> storeWords = new LinkedHashSet<>();
         Set<String> known = new HashSet<>();
         items.forEach(item -> known.addAll(item.storeWords()));
@@ -291,6 +350,17 @@ class ProductQuestions {
                 }
             }
             Amount bare = amount(words, i);
+            if (bare != null) {
+                int and = length(words, bare.end(), "budget", "and");
+                Amount second = and > 0 ? amount(words, bare.end() + and) : null;
+                if (second != null && (bare.marked() || second.marked())) {
+                    // "150 sampai 250 dolar", "$50 to $80"
+                    min = bare.value().min(second.value());
+                    max = bare.value().max(second.value());
+                    i = second.end() - 1;
+                    continue;
+                }
+            }
             if (bare != null && bare.marked()) {
                 Amount next = amount(words, bare.end());
                 if (next != null && bare.end() == next.start()) {

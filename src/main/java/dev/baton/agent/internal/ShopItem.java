@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  *
  * @param titleWords the title's {@link Words}
  * @param storeWords the words of its type and tags (the store's own category words)
- * @param categories lexicon categories of its title, type and tags
- * @param qualities lexicon attributes of its title, type and tags
+ * @param categories lexicon categories of its title, type and tags, with the broader ones ("boot", "shoe")
+ * @param qualities lexicon attributes and uses of its title, type and tags
  * @param described lexicon attributes of its description only
  */
 record ShopItem(Product product, List<String> titleWords, Set<String> storeWords, Set<String> categories,
@@ -43,17 +43,19 @@ record ShopItem(Product product, List<String> titleWords, Set<String> storeWords
         Set<String> categories = new java.util.HashSet<>();
         Set<String> qualities = new java.util.HashSet<>();
         for (List<String> words : List.of(title, store)) {
-            for (Lexicon.Found found : lexicon.find(words, null)) {
+            for (Lexicon.Found found : lexicon.findDeep(words)) {
                 if (found.kind().equals("category")) {
-                    categories.add(found.concept());
-                } else if (found.kind().equals("attribute")) {
+                    categories.addAll(lexicon.withBroader(found.concept()));
+                } else if (found.kind().equals("attribute") || found.kind().equals("use")) {
                     qualities.add(found.concept());
                 }
             }
         }
         Set<String> fromDescription = new java.util.HashSet<>();
-        for (Lexicon.Found found : lexicon.find(described, "attribute")) {
-            fromDescription.add(found.concept());
+        for (Lexicon.Found found : lexicon.find(described, null)) {
+            if (found.kind().equals("attribute") || found.kind().equals("use")) {
+                fromDescription.add(found.concept());
+            }
         }
         BigDecimal lowest = product.variants().stream().map(Variant::price).min(Comparator.naturalOrder()).orElse(null);
         Integer grams = product.variants().stream().map(Variant::weightGrams).filter(w -> w != null && w > 0)

@@ -173,6 +173,10 @@ class ShopperQuestionsTests {
                 failures.add("met " + met);
             }
         }
+        if (!failures.isEmpty()) {
+            reply.trace().tools().stream().filter(call -> call.name().equals("searchProducts"))
+                    .forEach(call -> failures.add("understood " + call.arguments()));
+        }
         return new Outcome(question, reply.text(), cards, failures);
     }
 
