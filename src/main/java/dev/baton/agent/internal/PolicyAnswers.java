@@ -44,8 +44,18 @@ class PolicyAnswers {
     }
 
     /** A passage of a policy, under its heading. */
-    record Passage(Policy policy, String heading, String text, int position, boolean fragment) {
+    /** {@code emphasis}: what the store wrote in bold in it ("30 days of delivery"), the policy's key terms. */
+    record Passage(Policy policy, String heading, String text, int position, boolean fragment, String emphasis,
+            boolean opening) {
+
+        Passage(Policy policy, String heading, String text, int position, boolean fragment, String emphasis) {
+            this(policy, heading, text, position, fragment, emphasis, false);
+        }
     }
+
+    private static final java.util.regex.Pattern BOLD = java.util.regex.Pattern.compile("\\*\\*(.+?)\\*\\*|__(.+?)__");
+    private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile(
+            "[$€£₽]\\s?\\d|\\d\\s?(zł|zl|€|₽|PLN|USD|EUR|IDR|Rp)\\b|\\bRp\\s?\\d");
 
     /** The passage that best answers the question, if any passage shares one of its policy topics. */
     Optional<Passage> answer(String question, List<Policy> policies) {
@@ -65,8 +75,12 @@ class PolicyAnswers {
         List<Passage> candidates = all;
         if (!details.isEmpty()) {
             List<Passage> answering = all.stream().filter(passage -> details.stream().allMatch(detail ->
-                    lexicon.mentions(Words.of(passage.heading() + " " + passage.text()), "detail", detail))).toList();
+                    says(passage.heading() + " " + passage.text(), detail))).toList();
             candidates = answering.isEmpty() ? all : answering;
+        }
+        java.util.Map<String, Integer> rarity = new java.util.HashMap<>();
+        for (Passage passage : all) {
+            new java.util.HashSet<>(Words.of(passage.text())).forEach(word -> rarity.merge(word, 1, Integer::sum));
         }
         List<Scored> scored = new ArrayList<>();
         {
@@ -77,28 +91,41 @@ class PolicyAnswers {
                 List<String> text = Words.of((passage.fragment() ? passage.heading() + " " : "") + passage.text());
                 List<String> heading = Words.of(passage.heading() + " " + policy.title());
                 List<String> section = Words.of(passage.heading());
+                List<String> emphasis = Words.of(passage.emphasis());
+                boolean emphasised = false;
                 for (String topic : asked) {
                     String kind = topic.startsWith("detail ") ? "detail" : "policy";
                     String concept = topic.startsWith("detail ") ? topic.substring(7) : topic;
                     double weight = kind.equals("policy") ? SPECIFIC.getOrDefault(concept, 1.0) : 0.6;
-                    boolean inText = lexicon.mentions(text, kind, concept);
+                    boolean inText = kind.equals("detail") ? says(String.join(" ", text), concept)
+                            : lexicon.mentions(text, kind, concept);
                     if (inText) {
                         score += weight;
                     }
                     if (lexicon.mentions(section, kind, concept)) {
                         // The passage under a heading about the topic ("Refunds") answers it more than one that
                         // mentions it in passing; the policy's own title says less.
-                        score += inText ? weight : weight / 2;
+                        score += inText ? weight / 2 : weight / 4;
                     } else if (lexicon.mentions(heading, kind, concept)) {
-                        score += weight / 3;
+                        score += weight / 4;
                     }
+                    emphasised |= kind.equals("detail") && says(String.join(" ", emphasis), concept);
                 }
-                // A name from the question found in the passage ("PayPal", "InPost") weighs like a topic.
+                // A rare word of the question found in the passage ("PayPal", "InPost", "Canada") weighs half a topic.
                 for (String word : words) {
-                    if (word.length() >= 4 && !Words.isNumber(word) && lexicon.find(List.of(word), null).isEmpty()
-                            && text.contains(word)) {
+                    if (word.length() >= 4 && !Words.isNumber(word) && text.contains(word)
+                            && rarity.getOrDefault(word, 0) <= 2) {
                         score += 0.5;
                     }
+                }
+                if (emphasised) {
+                    score += 0.5; // the store's own bold holds the figure asked for ("**30 days of delivery**")
+                }
+                // A passage about one kind of product ("Shoes and boots...") answers a general question less.
+                boolean otherKind = lexicon.find(text, "category").stream().anyMatch(found ->
+                        lexicon.find(words, "category").stream().noneMatch(asked2 -> asked2.concept().equals(found.concept())));
+                if (otherKind) {
+                    score -= 0.4;
                 }
                 score -= passage.position() * 0.01;
                 if (score >= 1) {
@@ -111,7 +138,7 @@ class PolicyAnswers {
         }
         scored.sort(Comparator.comparingDouble(Scored::score).reversed());
         double top = scored.get(0).score();
-        List<Scored> close = scored.stream().filter(s -> s.score() >= top - 0.5).limit(4).toList();
+        List<Scored> close = scored.stream().filter(s -> s.score() >= top - 0.25).limit(4).toList();
         Passage best;
         if (close.size() == 1) {
             best = close.get(0).passage();
@@ -135,14 +162,28 @@ class PolicyAnswers {
                     || other.position() >= passage.position() || passage.heading().isEmpty()) {
                 continue;
             }
-            if (other.text().length() < 80 && lead.length() < 160) {
+            if (other.opening() && lead.length() < 160) {
                 lead.append(other.text()).append('\n');
             } else {
                 lead.setLength(0); // only the lines right before it
             }
         }
         return lead.length() == 0 ? passage : new Passage(passage.policy(), passage.heading(),
-                lead + passage.text(), passage.position(), passage.fragment());
+                lead + passage.text(), passage.position(), passage.fragment(), passage.emphasis(), false);
+    }
+
+    /** Whether a text says a detail: its words, or for a cost an amount of money ("$18.00", "12,99 zł"). */
+    private boolean says(String text, String detail) {
+        return lexicon.mentions(Words.of(text), "detail", detail) || (detail.equals("cost") && MONEY.matcher(text).find());
+    }
+
+    private static String emphasis(String markdown) {
+        java.util.regex.Matcher bold = BOLD.matcher(markdown);
+        StringBuilder emphasis = new StringBuilder();
+        while (bold.find()) {
+            emphasis.append(bold.group(1) != null ? bold.group(1) : bold.group(2)).append(' ');
+        }
+        return emphasis.toString();
     }
 
     /**
@@ -158,7 +199,8 @@ class PolicyAnswers {
             String line = raw.strip();
             if (line.startsWith("#")) {
                 flush(passages, policy, heading, paragraph);
-                heading = line.replaceAll("^#+\\s*", "");
+                // "# Refund policy" is the policy's title, not a section: the passages before a "##" have no heading.
+                heading = line.startsWith("##") ? line.replaceAll("^#+\\s*", "") : "";
                 tableHeader = null;
             } else if (line.isEmpty()) {
                 flush(passages, policy, heading, paragraph);
@@ -177,11 +219,12 @@ class PolicyAnswers {
                 for (int i = 1; i < cells.size(); i++) {
                     row.append(i == 1 ? " " : ", ").append(cells.get(i));
                 }
-                passages.add(new Passage(policy, heading, OfflineResponder.readable(row.toString()), passages.size(), true));
+                passages.add(new Passage(policy, heading, OfflineResponder.readable(row.toString()), passages.size(), true,
+                        emphasis(row.toString())));
             } else if (line.matches("^([-*]|\\d+\\.)\\s+.*")) {
                 flush(passages, policy, heading, paragraph);
                 passages.add(new Passage(policy, heading, OfflineResponder.readable(line.replaceFirst("^([-*]|\\d+\\.)\\s+", "")),
-                        passages.size(), true));
+                        passages.size(), true, emphasis(line)));
             } else {
                 paragraph.append(paragraph.length() == 0 ? "" : " ").append(line);
             }
@@ -194,7 +237,8 @@ class PolicyAnswers {
         if (paragraph.length() > 0) {
             String text = OfflineResponder.readable(paragraph.toString());
             // A short paragraph ("**+1 (720) 555-0148**" under "Phone") is read with its heading, like a list item.
-            passages.add(new Passage(policy, heading, text, passages.size(), text.length() < 80));
+            passages.add(new Passage(policy, heading, text, passages.size(), text.length() < 80,
+                    emphasis(paragraph.toString()), text.length() < 80));
             paragraph.setLength(0);
         }
     }

@@ -209,21 +209,14 @@ class ProductFinder {
         boolean single = superlative != null && !superlative.equals("cheap") && measurable(pool, superlative);
         // Qualities a product must have, where some product of the kind has them (in its title, type or tags, else in
         // its description); uses ("for hiking") too in a list, but not for "the cheapest": they only rank it.
-        // Uses filter only when no quality is asked: "a warm jacket for winter" is a warm jacket; "a jacket to go
-        // running in" is one for running.
-        Set<String> wanted = new LinkedHashSet<>(question.attributes());
-        if (!single && question.attributes().isEmpty()) {
-            wanted.addAll(question.uses());
-        }
+        // Uses filter only when no asked quality tells the products apart: "a warm jacket for winter" is a warm
+        // jacket; "a jacket to go running in" is one for running; "something warm for the head in winter", where no
+        // hat says warm, is a winter hat. For "the cheapest" they only rank.
         Set<String> required = new LinkedHashSet<>();
         Set<String> describedOnly = new LinkedHashSet<>();
-        List<ShopItem> kind = pool;
-        for (String attribute : wanted) {
-            if (kind.stream().anyMatch(item -> item.qualities().contains(attribute))) {
-                required.add(attribute);
-            } else if (kind.stream().anyMatch(item -> item.described().contains(attribute))) {
-                describedOnly.add(attribute);
-            }
+        requirements(question.attributes(), pool, required, describedOnly);
+        if (!single && required.isEmpty() && describedOnly.isEmpty()) {
+            requirements(question.uses(), pool, required, describedOnly);
         }
         Predicate<ShopItem> qualities = item -> required.stream().allMatch(item.qualities()::contains)
                 && describedOnly.stream().allMatch(attribute -> has(item, attribute));
@@ -253,6 +246,20 @@ class ProductFinder {
                 .thenComparing(item -> -attributeScore(item, required) - attributeScore(item, question.uses())));
         return new Finding(Kind.LIST, ranked.subList(0, Math.min(question.hasBudget() ? 2 : SHOWN, ranked.size())),
                 false, null, superlative);
+    }
+
+    /**
+     * The asked qualities some product of the kind has in its title, type or tags (then every product shown must),
+     * else in its description.
+     */
+    private static void requirements(Set<String> asked, List<ShopItem> pool, Set<String> required, Set<String> describedOnly) {
+        for (String attribute : asked) {
+            if (pool.stream().anyMatch(item -> item.qualities().contains(attribute))) {
+                required.add(attribute);
+            } else if (pool.stream().anyMatch(item -> item.described().contains(attribute))) {
+                describedOnly.add(attribute);
+            }
+        }
     }
 
     /** "1 litro", "28L", "2-person": the product holds as much. */
