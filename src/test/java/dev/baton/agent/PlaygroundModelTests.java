@@ -19,6 +19,7 @@ import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -82,7 +83,7 @@ class PlaygroundModelTests {
 
     @Test
     void theModelsToolCallsRunAndItsGroundedReplyIsSent() {
-        openAi.stubFor(completion().willReturn(json(toolCall("findProducts", "{\\\"query\\\":\\\"Ridgeline Trail Runner\\\"}"))));
+        openAi.stubFor(completion().willReturn(json(toolCall("searchProducts", "{\\\"query\\\":\\\"Ridgeline Trail Runner\\\"}"))));
         openAi.stubFor(completion().atPriority(1).withRequestBody(containing("\"tool_call_id\""))
                 .willReturn(json(reply("The Ridgeline Trail Runner - Men's costs $139.00, and most sizes are in stock."))));
 
@@ -90,12 +91,48 @@ class PlaygroundModelTests {
 
         assertThat((String) answer.get("reply")).isEqualTo("The Ridgeline Trail Runner - Men's costs $139.00, and most sizes are in stock.");
         assertThat(PlaygroundApi.trace(answer)).containsEntry("model", "gpt-test");
-        assertThat(PlaygroundApi.tools(answer)).containsExactly("findProducts");
+        assertThat(PlaygroundApi.tools(answer)).containsExactly("searchProducts");
         // The model was given the tools and the rules, and the tool's result in the second call.
         openAi.verify(postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("\"lookupOrder\""))
                 .withRequestBody(containing("Reply in English")));
         openAi.verify(postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("\"tool_call_id\""))
                 .withRequestBody(containing("$139.00")));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theModelSearchesProductsWithABudgetAndItsReplyShowsTheProductsItNamesAsCards() {
+        openAi.stubFor(completion().willReturn(json(toolCall("searchProducts",
+                "{\\\"query\\\":\\\"waterproof jacket\\\",\\\"maxPrice\\\":200,\\\"sort\\\":\\\"CHEAPEST\\\"}"))));
+        openAi.stubFor(completion().atPriority(1).withRequestBody(containing("\"tool_call_id\""))
+                .willReturn(json(reply("The Stormline 2.5L Rain Jacket is $159.00 and waterproof."))));
+
+        Map<String, Object> answer = playground.say(session, "Do you have a waterproof jacket under $200?");
+
+        assertThat((String) answer.get("reply")).isEqualTo("The Stormline 2.5L Rain Jacket is $159.00 and waterproof.");
+        assertThat(PlaygroundApi.tools(answer)).containsExactly("searchProducts");
+        assertThat((List<Map<String, Object>>) answer.get("cards")).singleElement().satisfies(card -> assertThat(card)
+                .containsEntry("title", "Stormline 2.5L Rain Jacket").containsEntry("price", "$159.00")
+                .containsEntry("url", "https://northwind-outfitters.example/products/stormline-rain-jacket"));
+        // The model got the store's answer to its constraints: the one waterproof jacket within $200, not the $420 parka.
+        openAi.verify(postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("\"tool_call_id\""))
+                .withRequestBody(containing("Stormline 2.5L Rain Jacket")).withRequestBody(notContaining("Alpine Insulated Parka")));
+    }
+
+    @Test
+    void theModelAsksForOneOptionsStockAndGetsItWithWhatIsInStockInstead() {
+        openAi.stubFor(completion().willReturn(json(toolCall("optionStock",
+                "{\\\"productId\\\":\\\"stormline-rain-jacket\\\",\\\"option\\\":\\\"XS Spruce\\\"}"))));
+        openAi.stubFor(completion().atPriority(1).withRequestBody(containing("\"tool_call_id\""))
+                .willReturn(json(reply("XS in Spruce is sold out; XS in Black is in stock at $159.00."))));
+
+        Map<String, Object> answer = playground.say(session, "Is the Stormline in XS Spruce available?");
+
+        assertThat((String) answer.get("reply")).isEqualTo("XS in Spruce is sold out; XS in Black is in stock at $159.00.");
+        assertThat(PlaygroundApi.tools(answer)).containsExactly("optionStock");
+        openAi.verify(postRequestedFor(urlEqualTo(COMPLETIONS)).withRequestBody(containing("\"tool_call_id\""))
+                .withRequestBody(containing("XS / Spruce: $159.00, out of stock"))
+                .withRequestBody(containing("In stock instead: XS / Black")));
     }
 
     @Test

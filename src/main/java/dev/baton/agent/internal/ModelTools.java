@@ -68,13 +68,13 @@ class ModelTools {
         java.util.Map<String, Object> arguments = java.util.Map.of("productId", productId == null ? "" : productId,
                 "option", option == null ? "" : option);
         if (product.isEmpty()) {
-            tools.productSearch(arguments, java.util.List.of());
+            tools.productTool("optionStock", arguments, java.util.List.of());
             return "No such product.";
         }
         ProductQuestions.Question question = questions.read(option == null ? "" : option, java.util.List.of(product.get()));
         ShopItem item = question.items().get(0);
         ProductFinder.OptionAsked asked = finder.option(question, item);
-        tools.productSearch(arguments, java.util.List.of(product.get()));
+        tools.productTool("optionStock", arguments, java.util.List.of(product.get()));
         if (asked == null || asked.matching().isEmpty()) {
             return product.get().title() + " has no option \"" + option + "\". Its options: "
                     + product.get().variants().stream().map(dev.baton.catalog.Variant::title)

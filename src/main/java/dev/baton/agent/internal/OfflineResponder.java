@@ -273,8 +273,9 @@ class OfflineResponder {
     }
 
     private Answer policy(String message, Language language, ConversationState state, StoreTools tools) {
-        List<Policy> policies = PolicyAnswers.all().stream().map(tools::getPolicy).flatMap(Optional::stream).toList();
-        Optional<PolicyAnswers.Passage> passage = policyAnswers.answer(message, policies);
+        Optional<PolicyAnswers.Passage> passage = policyAnswers.answer(message, tools.policies());
+        tools.policyPassage(message, passage.map(p -> p.policy().title()).orElse(null),
+                passage.map(PolicyAnswers.Passage::heading).orElse(null), passage.map(PolicyAnswers.Passage::text).orElse(null));
         if (passage.isPresent()) {
             return new Answer(texts.get(language, "policy_intro", Map.of("policy", passage.get().policy().title()))
                     + "\n\n" + passage.get().text(), state.answered());

@@ -251,9 +251,4 @@ class PolicyAnswers {
         }
         return cells;
     }
-
-    /** Every policy type, for a question that may be answered anywhere. */
-    static List<PolicyType> all() {
-        return List.of(PolicyType.values());
-    }
 }

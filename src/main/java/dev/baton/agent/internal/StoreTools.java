@@ -93,8 +93,13 @@ class StoreTools {
      * it found), so the reply's figures are grounded in it and the trace shows it.
      */
     void productSearch(Map<String, Object> understood, List<Product> found) {
+        productTool("searchProducts", understood, found);
+    }
+
+    /** A product tool's call ("searchProducts", "optionStock") with the products it returned. */
+    void productTool(String name, Map<String, Object> arguments, List<Product> found) {
         found.forEach(this::seen);
-        trace.tool("searchProducts", understood, found.stream().map(this::describe).collect(Collectors.joining("\n")));
+        trace.tool(name, arguments, found.stream().map(this::describe).collect(Collectors.joining("\n")));
     }
 
     Optional<Product> getProduct(String id) {
@@ -121,6 +126,18 @@ class StoreTools {
         trace.tool("lookupOrder", arguments, order.map(StoreTools::describe)
                 .orElse("no order " + number + " with that email or phone"));
         return order;
+    }
+
+    /** Every policy the store has (no trace: {@link #policyPassage} records what was found in them). */
+    List<Policy> policies() {
+        return java.util.Arrays.stream(PolicyType.values()).map(type -> catalog.policy(accountId, type))
+                .flatMap(Optional::stream).toList();
+    }
+
+    /** Records a search of the store's policies and the passage that answers it (empty: none did). */
+    void policyPassage(String query, String policyTitle, String heading, String passage) {
+        trace.tool("searchPolicies", Map.of("query", bounded(query, 300)), passage == null ? ""
+                : policyTitle + (heading == null || heading.isBlank() ? "" : " › " + heading) + ": " + passage);
     }
 
     Optional<Policy> getPolicy(PolicyType type) {

@@ -46,7 +46,7 @@ public class DeliveryRepository {
      */
     Optional<Delivery> lockDue(UUID id) {
         return jdbc.sql("""
-                select id, account_id, channel_id, conversation_id, message_id, recipient, role, text, attempts
+                select id, account_id, channel_id, conversation_id, message_id, recipient, role, text, attempts, cards
                 from channel_delivery where id = :id and status = 'PENDING' and next_attempt_at <= :now
                 for update skip locked""")
                 .param("id", id).param("now", OffsetDateTime.now(clock)).query(mapper()).optional();
@@ -107,7 +107,7 @@ public class DeliveryRepository {
             return Optional.empty();
         }
         return jdbc.sql("""
-                select id, account_id, channel_id, conversation_id, message_id, recipient, role, text, attempts
+                select id, account_id, channel_id, conversation_id, message_id, recipient, role, text, attempts, cards
                 from channel_delivery where channel_id = :channel and provider_message_id = :provider""")
                 .param("channel", channelId).param("provider", providerMessageId).query(mapper()).optional();
     }

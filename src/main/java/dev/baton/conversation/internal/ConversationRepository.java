@@ -220,7 +220,7 @@ public class ConversationRepository {
     /** What a contact saw on a channel, across its conversations there: no team notes. */
     List<MessageRow> seenBy(UUID accountId, UUID contactId, UUID channelId, long afterSeq, int limit) {
         return jdbc.sql("""
-                select m.id, m.seq, m.conversation_id, m.role, m.text, m.status, m.note, m.in_reply_to, m.created_at
+                select m.id, m.seq, m.conversation_id, m.role, m.text, m.status, m.note, m.in_reply_to, m.created_at, m.cards
                 from conversation_message m join conversation c on c.id = m.conversation_id
                 where c.account_id = :account and c.contact_id = :contact and c.channel_id = :channel
                 and m.seq > :after and m.status <> 'NOTE' order by m.seq limit :limit""")

@@ -118,12 +118,14 @@ class PlaygroundPageBrowserTests {
         assertThat(lines().first()).containsText("How much is the Ridgeline Trail Runner?");
         assertThat(agentLines().last().locator(".bubble")).containsText("$139.00");
         assertThat(agentLines().last().locator(".badge.handover")).hasCount(0);
-        // The reply's own line breaks stay, and its product addresses are links (the text itself is never HTML).
+        // The reply's own line breaks stay (the text itself is never HTML); the two products it names show as cards
+        // under it, each linking to its page.
         assertThat(agentLines().last().locator(".bubble")).hasCSS("white-space", "pre-wrap");
-        assertThat(agentLines().last().locator(".bubble a[href^='https://northwind-outfitters.example/products/']"))
+        assertThat(agentLines().last().locator(".product-card .card-title[href^='https://northwind-outfitters.example/products/']"))
                 .hasCount(2);
+        assertThat(agentLines().last().locator(".product-card .card-price").first()).hasText("$139.00");
         assertThat(trace().locator("[data-trace=language]")).hasText("en");
-        assertThat(trace().locator("[data-tool=findProducts]")).isVisible();
+        assertThat(trace().locator("[data-tool=searchProducts]")).isVisible();
         assertThat(trace().locator("[data-trace=model]")).hasText("offline (no chat model)");
         assertThat(trace().locator("[data-trace=latency]")).hasText(Pattern.compile("^\\d+ ms$"));
         assertThat(page.locator("#message")).hasValue("");
@@ -134,7 +136,7 @@ class PlaygroundPageBrowserTests {
         page.reload();
         assertThat(lines()).hasCount(2);
         assertThat(agentLines().last().locator(".bubble")).containsText("$139.00");
-        assertThat(trace().locator("[data-tool=findProducts]")).isVisible();
+        assertThat(trace().locator("[data-tool=searchProducts]")).isVisible();
         assertThat(trace().locator("[data-trace=language]")).hasText("en");
     }
 
@@ -185,7 +187,7 @@ class PlaygroundPageBrowserTests {
         }
 
         assertThat(lines()).hasCount(10);
-        assertThat(trace().locator("[data-tool=findProducts]")).isVisible();
+        assertThat(trace().locator("[data-tool=searchProducts]")).isVisible();
         var chat = page.locator(".chat").boundingBox();
         var panel = trace().boundingBox();
         assertThat(chat.x + chat.width).isLessThanOrEqualTo(panel.x);
@@ -248,12 +250,11 @@ class PlaygroundPageBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*/playground$"));
         assertThat(lines()).hasCount(2);
         assertThat(agentLines().last().locator(".bubble")).containsText("Refund policy");
-        assertThat(trace().locator("[data-tool=getPolicy]")).isVisible();
-        assertThat(trace().locator(".retrieved")).containsText("Refund policy");
-        Locator policy = trace().locator("[data-tool=getPolicy]");
+        assertThat(trace().locator("[data-tool=searchPolicies]")).isVisible();
+        Locator policy = trace().locator("[data-tool=searchPolicies]");
         assertThat(policy.locator("pre.tool-result")).not().isVisible();
         policy.getByText("show all").click();
-        assertThat(policy.locator("pre.tool-result")).containsText("30 days of delivery");
+        assertThat(policy.locator("pre.tool-result")).containsText("Refund policy › What can be returned: Shoes and boots");
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Send")).click();
         assertThat(page.locator(".composer-error .alert")).hasText("Type the shopper's message first.");
