@@ -79,6 +79,23 @@ class AgentConversations {
                 .param("account", accountId).param("id", conversationId).query(String.class).list();
     }
 
+    /**
+     * The last {@code limit} messages, oldest first, without their traces: what the handover rules read on every turn
+     * (a long conversation's older messages and traces are not read again each time).
+     */
+    List<ConversationMessage> recentMessages(UUID accountId, UUID conversationId, int limit) {
+        List<ConversationMessage> newestFirst = jdbc.sql("""
+                select role, text from agent_message where account_id = :account and conversation_id = :id
+                order by created_at desc, case when role = 'customer' then 1 else 0 end
+                limit :limit""")
+                .param("account", accountId).param("id", conversationId).param("limit", limit)
+                .query((rs, n) -> new ConversationMessage(rs.getString("role"), rs.getString("text"), null))
+                .list();
+        List<ConversationMessage> oldestFirst = new java.util.ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        return oldestFirst;
+    }
+
     /** What was said, oldest first; a shopper's message comes before the reply saved in the same instant. */
     List<ConversationMessage> messages(UUID accountId, UUID conversationId) {
         return jdbc.sql("""

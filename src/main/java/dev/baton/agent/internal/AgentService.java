@@ -25,6 +25,8 @@ import java.util.UUID;
 public class AgentService implements SalesAgent {
 
     static final int MAX_MESSAGE_LENGTH = 4_096;
+    /** How many of a conversation's last messages the handover rules read on each turn (repeats, turns in a row). */
+    static final int RULES_READ = 40;
     /** How sure the intent guess must be to hand over as "asked for a person" on its own. */
     static final double HUMAN_INTENT = 0.8;
     /**
@@ -176,22 +178,30 @@ public class AgentService implements SalesAgent {
             trace.intent(Intent.OTHER, 0);
             reply = texts.get(language, "handover");
         } else {
-            IntentDetector.Detection detected = intents.detect(text);
-            // Asking for a person is judged by the handover rules; the intent guess alone hands over only when sure.
-            IntentDetector.Detection intent = detected.intent() == Intent.HUMAN && detected.score() < HUMAN_INTENT
-                    ? new IntentDetector.Detection(Intent.OTHER, detected.score(), detected.phrase()) : detected;
-            trace.intent(intent.intent(), intent.score());
-            if (useModel(intent)) {
+            // The guess is made only when needed: offline, a product, policy or order question is read without it.
+            IntentDetector.Detection[] guessed = new IntentDetector.Detection[1];
+            java.util.function.Supplier<IntentDetector.Detection> intent = () -> {
+                if (guessed[0] == null) {
+                    IntentDetector.Detection detected = intents.detect(text);
+                    // Asking for a person is judged by the handover rules; the guess alone hands over only when sure.
+                    guessed[0] = detected.intent() == Intent.HUMAN && detected.score() < HUMAN_INTENT
+                            ? new IntentDetector.Detection(Intent.OTHER, detected.score(), detected.phrase()) : detected;
+                    trace.intent(guessed[0].intent(), guessed[0].score());
+                }
+                return guessed[0];
+            };
+            boolean useModel = model.configured() && useModel(intent.get());
+            if (useModel) {
                 tools.enabledReasons(rules.enabled(accountId));
             }
-            Optional<String> fromModel = useModel(intent) ? model.respond(conversationId, text, language,
+            Optional<String> fromModel = useModel ? model.respond(conversationId, text, language,
                     accounts.settings(accountId).name(), tools, trace) : Optional.empty();
             if (fromModel.isPresent()) {
                 reply = fromModel.get();
                 state = state.answered();
                 cards = productAnswers.cardsNamedIn(reply, language, tools, lexicon);
             } else {
-                OfflineResponder.Answer answer = offline.respond(text, intent.intent(), language, state, tools);
+                OfflineResponder.Answer answer = offline.respond(text, () -> intent.get().intent(), language, state, tools);
                 reply = answer.text();
                 state = answer.state();
                 cards = answer.cards();
@@ -276,7 +286,7 @@ public class AgentService implements SalesAgent {
     /** The conversation so far, ending with the shopper's new message: what the handover rules judge. */
     private List<Situation.Turn> turns(UUID accountId, UUID conversationId, String text) {
         List<Situation.Turn> turns = new java.util.ArrayList<>();
-        for (ConversationMessage message : conversations.messages(accountId, conversationId)) {
+        for (ConversationMessage message : conversations.recentMessages(accountId, conversationId, RULES_READ)) {
             turns.add(message.fromAgent() ? Situation.Turn.agent(message.text()) : Situation.Turn.customer(message.text()));
         }
         turns.add(Situation.Turn.customer(text));

@@ -49,7 +49,8 @@ class Lexicon {
     }
 
     private final Map<String, List<Form>> byFirstWord = new HashMap<>();
-    private final List<Form> stemsFirst = new ArrayList<>();
+    /** One-word stems ("куртк*") by their first three letters: a word is compared with the few that can start it. */
+    private final Map<String, List<Form>> stems = new HashMap<>();
     private final Map<String, List<Form>> byConcept = new HashMap<>();
     private final Map<String, List<Form>> byKind = new HashMap<>();
     private final Map<String, List<String>> broader = new HashMap<>();
@@ -100,12 +101,29 @@ class Lexicon {
                 byConcept.computeIfAbsent(kind + " " + concept, key -> new ArrayList<>()).add(parsed);
                 byKind.computeIfAbsent(kind, key -> new ArrayList<>()).add(parsed);
                 if (stem && words.size() == 1) {
-                    stemsFirst.add(parsed);
+                    stems.computeIfAbsent(prefix(words.get(0)), key -> new ArrayList<>()).add(parsed);
                 } else {
                     byFirstWord.computeIfAbsent(words.get(0), key -> new ArrayList<>()).add(parsed);
                 }
             }
         }
+    }
+
+    private static String prefix(String word) {
+        return word.length() <= 3 ? word : word.substring(0, 3);
+    }
+
+    /** The stems a word may start with: those filed under its first three letters, and any shorter stem. */
+    private List<Form> stemsFor(String word) {
+        List<Form> filed = stems.getOrDefault(prefix(word), List.of());
+        if (word.length() <= 3) {
+            return filed;
+        }
+        List<Form> shorter = new ArrayList<>(filed);
+        for (int length = 1; length < 3; length++) {
+            shorter.addAll(stems.getOrDefault(word.substring(0, length), List.of()));
+        }
+        return shorter;
     }
 
     /** A form's words; a form that is only a symbol ("$", "€") is that symbol. */
@@ -136,7 +154,7 @@ class Lexicon {
                 }
             }
             if (best.isEmpty()) {
-                for (Form form : stemsFirst) {
+                for (Form form : stemsFor(words.get(i))) {
                     if ((kind == null || form.kind().equals(kind)) && form.matches(words, i)
                             && best.stream().noneMatch(b -> b.kind().equals(form.kind()))) {
                         best.add(form);
@@ -203,6 +221,16 @@ class Lexicon {
     /** The categories directly broader than this one. */
     List<String> parents(String category) {
         return broader.getOrDefault(category, List.of());
+    }
+
+    private final Map<String, Boolean> known = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether the word alone is a form of some concept ("jacket", "merino", "black"); remembered per word. */
+    boolean known(String word) {
+        if (known.size() > 100_000) {
+            known.clear();
+        }
+        return known.computeIfAbsent(word, w -> !find(List.of(w), null).isEmpty());
     }
 
     /** Every form of one kind ("currency"). */

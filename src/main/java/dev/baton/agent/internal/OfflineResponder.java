@@ -62,29 +62,44 @@ class OfflineResponder {
      * question from the passage that answers it; the rest by the intent.
      */
     Answer respond(String message, Intent intent, Language language, ConversationState state, StoreTools tools) {
+        return respond(message, () -> intent, language, state, tools);
+    }
+
+    /**
+     * The same, with the intent guessed only when the question's reading does not decide: a product, policy or order
+     * question needs no guess (and no embedding of the message). The trace then names how it was read, sure (1.0).
+     */
+    Answer respond(String message, java.util.function.Supplier<Intent> guess, Language language, ConversationState state,
+            StoreTools tools) {
         if (state.awaiting() != null && (hasContact(message) || StoreTools.ORDER_NUMBER.matcher(message).find())) {
+            tools.trace().intent(Intent.ORDER, 1);
             return order(message, language, state, tools);
         }
         ProductQuestions.Question question = questions.read(message, tools.shopperProducts());
         boolean productCue = question.asks("price") || question.asks("stock") || question.asks("sizes")
                 || question.asks("colours") || question.asks("options");
-        boolean orderNumber = orderNumber(message, question, intent);
+        boolean orderNumber = orderNumber(message, question, guess);
         if (orderNumber && hasContact(message)) {
+            tools.trace().intent(Intent.ORDER, 1);
             return order(message, language, state, tools);
         }
         boolean specific = (!question.named().isEmpty() && productCue) || question.hasBudget()
                 || question.superlative() != null;
-        boolean aboutAnOrder = orderNumber || (question.asks("order") && intent == Intent.ORDER);
+        boolean aboutAnOrder = orderNumber || (question.asks("order") && guess.get() == Intent.ORDER);
         if (aboutAnOrder && !specific) {
+            tools.trace().intent(Intent.ORDER, 1);
             return order(message, language, state, tools);
         }
         java.util.Set<String> topics = policyAnswers.topics(question.words());
         if (question.aboutProducts() && (topics.isEmpty() || specific)) {
+            tools.trace().intent(Intent.PRODUCT, 1);
             return products(question, message, language, state, tools);
         }
         if (!topics.isEmpty()) {
+            tools.trace().intent(Intent.POLICY, 1);
             return policy(message, language, state, tools);
         }
+        Intent intent = guess.get();
         if (intent == Intent.HUMAN) {
             tools.requestHandover("HUMAN_REQUESTED", "the shopper asked for a person: \"" + message + "\"");
             return new Answer(texts.get(language, "handover"), state.answered());
@@ -105,13 +120,14 @@ class OfflineResponder {
      * A number in the message is an order number when it is written "#1001", or the message speaks of an order or
      * gives an email or phone; "$100", "100 zł", "750 ml" and a size are not.
      */
-    private static boolean orderNumber(String message, ProductQuestions.Question question, Intent intent) {
+    private static boolean orderNumber(String message, ProductQuestions.Question question,
+            java.util.function.Supplier<Intent> intent) {
         Matcher number = StoreTools.ORDER_NUMBER.matcher(message);
         if (!number.find() || looksLikePrice(message) || looksLikeMeasure(message)) {
             return false;
         }
         boolean hash = message.contains("#" + number.group(1));
-        return hash || (!question.hasBudget() && (question.asks("order") || intent == Intent.ORDER || hasContact(message)));
+        return hash || (!question.hasBudget() && (question.asks("order") || hasContact(message) || intent.get() == Intent.ORDER));
     }
 
     private static boolean looksLikeMeasure(String message) {

@@ -23,6 +23,14 @@ class PolicyAnswers {
 
     private final Lexicon lexicon;
     private final TextEmbeddings embeddings;
+    /** Passages' embeddings, kept: policies change rarely and embedding one takes longer than the rest of a turn. */
+    private final java.util.Map<String, float[]> vectors = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
+                    return size() > 2_000;
+                }
+            });
 
     PolicyAnswers(Lexicon lexicon, TextEmbeddings embeddings) {
         this.lexicon = lexicon;
@@ -145,7 +153,8 @@ class PolicyAnswers {
         } else {
             float[] vector = embeddings.embed(question);
             best = close.stream().max(Comparator.comparingDouble(s -> s.score()
-                    + TextEmbeddings.cosine(vector, embeddings.embed(s.passage().heading() + "\n" + s.passage().text()))))
+                    + TextEmbeddings.cosine(vector, vectors.computeIfAbsent(s.passage().heading() + "\n" + s.passage().text(),
+                            embeddings::embed))))
                     .map(Scored::passage).orElseThrow();
         }
         return Optional.of(withLead(best, all));

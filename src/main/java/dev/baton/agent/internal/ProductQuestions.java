@@ -22,7 +22,17 @@ import java.util.Set;
 @Component
 class ProductQuestions {
 
+    /** How many products' readings are kept: reading a description takes longer than the rest of a turn. */
+    static final int READINGS_KEPT = 20_000;
+
     private final Lexicon lexicon;
+    private final Map<String, ShopItem.Reading> readings = java.util.Collections.synchronizedMap(
+            new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, ShopItem.Reading> eldest) {
+                    return size() > READINGS_KEPT;
+                }
+            });
 
     ProductQuestions(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -58,7 +68,8 @@ class ProductQuestions {
     }
 
     Question read(String message, List<Product> products) {
-        List<ShopItem> items = products.stream().map(product -> ShopItem.of(product, lexicon)).toList();
+        List<ShopItem> items = products.stream().map(product -> ShopItem.of(product,
+                readings.computeIfAbsent(ShopItem.readingKey(product), key -> ShopItem.read(product, lexicon)))).toList();
         return read(message, items, true);
     }
 
@@ -144,7 +155,7 @@ class ProductQuestions {
         List<Scored> scored = new ArrayList<>();
         for (ShopItem item : items) {
             List<String> title = item.titleWords();
-            String head = head(title, item.product().vendor());
+            String head = item.head();
             double score = 0;
             Set<String> distinctive = new HashSet<>();
             Set<Integer> positions = new HashSet<>();
@@ -161,7 +172,7 @@ class ProductQuestions {
                 positions.add(at);
                 boolean isHead = word.equals(head);
                 if (!Words.isNumber(word) && (word.length() >= 4 || isHead) && frequency <= Math.max(3, total / 12)
-                        && (isHead || lexicon.find(List.of(word), null).isEmpty())) {
+                        && (isHead || !lexicon.known(word))) {
                     distinctive.add(word);
                     headNamed |= isHead;
                     strong |= !inLexicon.contains(at);
@@ -171,7 +182,7 @@ class ProductQuestions {
             // colour: "Stormline", "Wisła"), by a word of five letters or more no other title has ("Mazury"), or by two of
             // its rarer words; "how long" does not name "Long-Sleeve".
             boolean unique = distinctive.stream().anyMatch(word -> word.length() >= 5 && documentFrequency.get(word) == 1
-                    && lexicon.find(List.of(word), null).isEmpty());
+                    && !lexicon.known(word));
             if (!distinctive.isEmpty() && (headNamed || unique || distinctive.size() >= 2)) {
                 double fit = asked.stream().filter(a -> item.qualities().contains(a)).count();
                 scored.add(new Scored(item, score, distinctive, positions, fit, strong));
@@ -219,26 +230,6 @@ class ProductQuestions {
     }
 
     /**
-     * The title's first word that is not a kind, a colour, the vendor's name or a number: the product's own name,
-     * usually ("Stormline" of "Stormline 2.5L Rain Jacket", "Wisła" of "Kurtka Wisła", "Logo" of "Northwind Logo Tee").
-     */
-    private String head(List<String> title, String vendor) {
-        List<String> vendorWords = vendor == null ? List.of() : Words.of(vendor);
-        for (int i = 0; i < title.size(); i++) {
-            String word = title.get(i);
-            if (Words.isNumber(word) || word.length() < 3 || vendorWords.contains(word)) {
-                continue;
-            }
-            boolean kindOrColour = lexicon.find(title.subList(i, title.size()), null).stream()
-                    .anyMatch(found -> found.start() == 0 && (found.kind().equals("category") || found.kind().equals("colour")));
-            if (!kindOrColour) {
-                return word;
-            }
-        }
-        return "";
-    }
-
-    /**
      * Where the title's word {@code j} is in the message, or -1. Names tolerate a typo (one letter in words of five
      * or more, two in words of eight or more) and an ending ("Stormline'a"); a short word or a number ("1", "L",
      * "2.5") counts only next to a neighbour of the title (so "1 L" names the 1 L bottle, but the size L does not).
@@ -283,7 +274,7 @@ class ProductQuestions {
         Set<String> known = new HashSet<>();
         items.forEach(item -> known.addAll(item.storeWords()));
         for (String word : rest) {
-            if (word.length() < 3 || Words.isNumber(word) || !lexicon.find(List.of(word), null).isEmpty()) {
+            if (word.length() < 3 || Words.isNumber(word) || lexicon.known(word)) {
                 continue;
             }
             for (String storeWord : known) {

@@ -6,6 +6,7 @@ import dev.baton.catalog.Variant;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -20,9 +21,11 @@ import java.util.regex.Pattern;
  * @param categories lexicon categories of its title, type and tags, with the broader ones ("boot", "shoe")
  * @param qualities lexicon attributes and uses of its title, type and tags
  * @param described lexicon attributes of its description only
+ * @param head the product's own name in its title ("Stormline"), or "" 
  */
 record ShopItem(Product product, List<String> titleWords, Set<String> storeWords, Set<String> categories,
-        Set<String> qualities, Set<String> described, BigDecimal lowestPrice, Integer grams, Capacity capacity) {
+        Set<String> qualities, Set<String> described, BigDecimal lowestPrice, Integer grams, Capacity capacity,
+        String head) {
 
     /** Litres ("28L", "750 ml", "1 l") or places ("2-Person", "3-osobowy", "4 местная"), from the title first. */
     record Capacity(double amount, String unit) {
@@ -35,7 +38,31 @@ record ShopItem(Product product, List<String> titleWords, Set<String> storeWords
     private static final Pattern WEIGHT = Pattern.compile("(?:weight|weighs|peso|pesa|waga|waży|вес|весит|berat)[^\\d]{0,20}(\\d+(?:[.,]\\d+)?)\\s*(kg|g|oz|lbs?|кг|г)(?![\\p{L}])",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** What the words of a product say, the same until its title, type, tags or description change. */
+    record Reading(List<String> titleWords, Set<String> storeWords, Set<String> categories, Set<String> qualities,
+            Set<String> described, Integer describedGrams, Capacity capacity, String head) {
+    }
+
+    /** The key under which a product's {@link Reading} may be kept: every text it is read from. */
+    static String readingKey(Product product) {
+        return product.externalId() + "\u0000" + product.title() + "\u0000" + product.productType() + "\u0000"
+                + product.tags() + "\u0000" + product.vendor() + "\u0000" + Objects.hashCode(product.descriptionHtml());
+    }
+
     static ShopItem of(Product product, Lexicon lexicon) {
+        return of(product, read(product, lexicon));
+    }
+
+    /** The product with a reading made before; its prices, stock and weights are the product's own, current ones. */
+    static ShopItem of(Product product, Reading reading) {
+        BigDecimal lowest = product.variants().stream().map(Variant::price).min(Comparator.naturalOrder()).orElse(null);
+        Integer grams = product.variants().stream().map(Variant::weightGrams).filter(w -> w != null && w > 0)
+                .min(Comparator.naturalOrder()).orElse(reading.describedGrams());
+        return new ShopItem(product, reading.titleWords(), reading.storeWords(), reading.categories(), reading.qualities(),
+                reading.described(), lowest, grams, reading.capacity(), reading.head());
+    }
+
+    static Reading read(Product product, Lexicon lexicon) {
         List<String> title = Words.of(product.title());
         List<String> store = new java.util.ArrayList<>(Words.of(nullToEmpty(product.productType())));
         product.tags().forEach(tag -> store.addAll(Words.of(tag)));
@@ -57,12 +84,30 @@ record ShopItem(Product product, List<String> titleWords, Set<String> storeWords
                 fromDescription.add(found.concept());
             }
         }
-        BigDecimal lowest = product.variants().stream().map(Variant::price).min(Comparator.naturalOrder()).orElse(null);
-        Integer grams = product.variants().stream().map(Variant::weightGrams).filter(w -> w != null && w > 0)
-                .min(Comparator.naturalOrder()).orElseGet(() -> gramsIn(plain(product.descriptionHtml())).orElse(null));
-        Capacity capacity = capacity(product.title()).or(() -> capacity(plain(product.descriptionHtml()))).orElse(null);
-        return new ShopItem(product, title, Set.copyOf(store), Set.copyOf(categories), Set.copyOf(qualities),
-                Set.copyOf(fromDescription), lowest, grams, capacity);
+        String text = plain(product.descriptionHtml());
+        Capacity capacity = capacity(product.title()).or(() -> capacity(text)).orElse(null);
+        return new Reading(List.copyOf(title), Set.copyOf(store), Set.copyOf(categories), Set.copyOf(qualities),
+                Set.copyOf(fromDescription), gramsIn(text).orElse(null), capacity, head(title, product.vendor(), lexicon));
+    }
+
+    /**
+     * The title's first word that is not a kind, a colour, the vendor's name or a number: the product's own name,
+     * usually ("Stormline" of "Stormline 2.5L Rain Jacket", "Wisła" of "Kurtka Wisła", "Logo" of "Northwind Logo Tee").
+     */
+    private static String head(List<String> title, String vendor, Lexicon lexicon) {
+        List<String> vendorWords = vendor == null ? List.of() : Words.of(vendor);
+        for (int i = 0; i < title.size(); i++) {
+            String word = title.get(i);
+            if (Words.isNumber(word) || word.length() < 3 || vendorWords.contains(word)) {
+                continue;
+            }
+            boolean kindOrColour = lexicon.find(title.subList(i, title.size()), null).stream()
+                    .anyMatch(found -> found.start() == 0 && (found.kind().equals("category") || found.kind().equals("colour")));
+            if (!kindOrColour) {
+                return word;
+            }
+        }
+        return "";
     }
 
     boolean available() {

@@ -43,11 +43,17 @@ class ShopperQuestionsTests {
     static final List<String> LANGUAGES = List.of("en", "es", "pt", "ru", "pl", "id");
 
     /** The share of the whole set answered correctly, at least. */
-    static final double OVERALL_FLOOR = 0.90;
+    static final double OVERALL_FLOOR = 0.95;
     /** ... of each language's questions. */
-    static final double LANGUAGE_FLOOR = 0.85;
+    static final double LANGUAGE_FLOOR = 0.88;
     /** ... of each kind's questions (price, option_stock, budget...). */
-    static final double KIND_FLOOR = 0.75;
+    static final double KIND_FLOOR = 0.90;
+    /**
+     * The held-out set ({@code agent/shopper-questions-held-out/}) was written after the agent was tuned on the first
+     * and run once to set these: it stands for questions nobody here wrote.
+     */
+    static final double HELD_OUT_OVERALL_FLOOR = 0.80;
+    static final double HELD_OUT_LANGUAGE_FLOOR = 0.68;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -99,20 +105,13 @@ class ShopperQuestionsTests {
 
     @Test
     void theLabelledQuestionsAreAnsweredWithTheRightFactsAboveTheFloorsInEveryLanguageAndKind() throws IOException {
-        List<Question> questions = questions();
+        List<Question> questions = questions("shopper-questions");
         assertThat(questions).hasSizeGreaterThanOrEqualTo(240);
         for (String language : LANGUAGES) {
             assertThat(questions.stream().filter(q -> q.language().equals(language)).count()).as(language)
                     .isGreaterThanOrEqualTo(40);
         }
-        List<Outcome> outcomes = new ArrayList<>();
-        for (Question question : questions) {
-            outcomes.add(ask(question));
-        }
-        String report = report(outcomes);
-        Files.createDirectories(Path.of("target"));
-        Files.writeString(Path.of("target/shopper-questions-report.md"), report, StandardCharsets.UTF_8);
-        System.out.println(report);
+        List<Outcome> outcomes = askAll(questions, "shopper-questions-report.md");
 
         assertThat(share(outcomes)).as("overall").isGreaterThanOrEqualTo(OVERALL_FLOOR);
         for (String language : LANGUAGES) {
@@ -123,6 +122,32 @@ class ShopperQuestionsTests {
             assertThat(share(outcomes.stream().filter(o -> o.question().kind().equals(kind)).toList()))
                     .as("kind %s", kind).isGreaterThanOrEqualTo(KIND_FLOOR);
         }
+    }
+
+    @Test
+    void theHeldOutQuestionsAreAnsweredAboveTheirFloors() throws IOException {
+        List<Question> questions = questions("shopper-questions-held-out");
+        assertThat(questions).hasSizeGreaterThanOrEqualTo(120);
+
+        List<Outcome> outcomes = askAll(questions, "shopper-questions-held-out-report.md");
+
+        assertThat(share(outcomes)).as("overall").isGreaterThanOrEqualTo(HELD_OUT_OVERALL_FLOOR);
+        for (String language : LANGUAGES) {
+            assertThat(share(outcomes.stream().filter(o -> o.question().language().equals(language)).toList()))
+                    .as("language %s", language).isGreaterThanOrEqualTo(HELD_OUT_LANGUAGE_FLOOR);
+        }
+    }
+
+    private List<Outcome> askAll(List<Question> questions, String reportFile) throws IOException {
+        List<Outcome> outcomes = new ArrayList<>();
+        for (Question question : questions) {
+            outcomes.add(ask(question));
+        }
+        String report = report(outcomes);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", reportFile), report, StandardCharsets.UTF_8);
+        System.out.println(report);
+        return outcomes;
     }
 
     private Outcome ask(Question question) {
@@ -189,10 +214,10 @@ class ShopperQuestionsTests {
         return outcomes.isEmpty() ? 1 : (double) outcomes.stream().filter(Outcome::passed).count() / outcomes.size();
     }
 
-    private List<Question> questions() throws IOException {
+    private List<Question> questions(String folder) throws IOException {
         List<Question> questions = new ArrayList<>();
         for (String language : LANGUAGES) {
-            try (InputStream in = getClass().getResourceAsStream("/agent/shopper-questions/" + language + ".jsonl")) {
+            try (InputStream in = getClass().getResourceAsStream("/agent/" + folder + "/" + language + ".jsonl")) {
                 assertThat(in).as(language).isNotNull();
                 for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                     if (line.isBlank()) {
