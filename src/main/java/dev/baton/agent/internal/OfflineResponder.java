@@ -4,7 +4,6 @@ import dev.baton.catalog.Order;
 import dev.baton.catalog.Policy;
 import dev.baton.catalog.PolicyType;
 import dev.baton.catalog.Product;
-import dev.baton.catalog.Variant;
 import dev.baton.knowledge.KnowledgeHit;
 import dev.baton.knowledge.TextEmbeddings;
 import org.springframework.stereotype.Component;
@@ -59,15 +58,9 @@ class OfflineResponder {
     /**
      * The reply to one message, and the conversation's state after it. A question that clearly names a product or asks
      * for a kind of product within constraints is answered from the catalog whatever the intent guess says; a policy
-     * question from the passage that answers it; the rest by the intent.
-     */
-    Answer respond(String message, Intent intent, Language language, ConversationState state, StoreTools tools) {
-        return respond(message, () -> intent, language, state, tools);
-    }
-
-    /**
-     * The same, with the intent guessed only when the question's reading does not decide: a product, policy or order
-     * question needs no guess (and no embedding of the message). The trace then names how it was read, sure (1.0).
+     * question from the passage that answers it; the rest by the intent. The intent is guessed only then: a product,
+     * policy or order question needs no guess (nor an embedding of the message), and the trace names how it was read,
+     * sure (1.0).
      */
     Answer respond(String message, java.util.function.Supplier<Intent> guess, Language language, ConversationState state,
             StoreTools tools) {
@@ -236,56 +229,17 @@ class OfflineResponder {
                 return new Answer(reply.text(), state.answered(), reply.cards());
             }
         }
-        List<Product> products = tools.findProducts(message);
-        if (products.isEmpty()) {
+        // Nothing the reading understood: the catalog's keyword search (a SKU, a word in a title), shown the same way.
+        java.util.Set<String> found = tools.findProducts(message).stream().map(Product::externalId)
+                .collect(Collectors.toSet());
+        List<ShopItem> items = question.items().stream().filter(item -> found.contains(item.product().externalId()))
+                .limit(ProductFinder.SHOWN).toList();
+        if (items.isEmpty()) {
             return fromKnowledge(message, language, state, tools);
         }
-        if (products.size() <= ProductFinder.SHOWN) {
-            ProductFinder.Finding finding = new ProductFinder.Finding(ProductFinder.Kind.LIST, products.stream()
-                    .map(product -> question.items().stream().filter(item -> item.product().externalId()
-                            .equals(product.externalId())).findFirst().orElse(null))
-                    .filter(java.util.Objects::nonNull).toList(), true, null, null);
-            if (!finding.items().isEmpty()) {
-                ProductAnswers.Reply reply = productAnswers.write(finding, language, tools);
-                return new Answer(reply.text(), state.answered(), reply.cards());
-            }
-        }
-        StringBuilder reply = new StringBuilder(texts.get(language, "product_found"));
-        for (Product product : products.subList(0, Math.min(products.size(), 2))) {
-            Variant first = product.variants().isEmpty() ? null : product.variants().get(0);
-            reply.append("\n\n").append(texts.get(language, "product_line", Map.of("title", product.title(),
-                    "price", first == null ? "" : tools.price(first), "stock", stockSummary(product, language, tools))));
-            if (product.variants().size() > 1) {
-                reply.append('\n').append(texts.get(language, "product_variants", Map.of("variants",
-                        product.variants().stream().map(variant -> variant.title() + " (" + stock(variant, language) + ")")
-                                .collect(Collectors.joining(", ")))));
-            }
-            if (product.url() != null && !product.url().isBlank()) {
-                reply.append('\n').append(texts.get(language, "product_link", Map.of("url", product.url())));
-            }
-        }
-        return new Answer(reply.toString(), state.answered());
-    }
-
-    /** Stock in the shopper's language: the catalog's own wording is English. */
-    private String stock(Variant variant, Language language) {
-        if (!variant.inventoryTracked()) {
-            return texts.get(language, "stock_available");
-        }
-        if (variant.inventoryQuantity() > 0) {
-            return texts.get(language, "stock_count", Map.of("count", String.valueOf(variant.inventoryQuantity())));
-        }
-        return texts.get(language, variant.continueSellingWhenOutOfStock() ? "stock_backorder" : "stock_out");
-    }
-
-    private String stockSummary(Product product, Language language, StoreTools tools) {
-        if (product.variants().size() == 1) {
-            return stock(product.variants().get(0), language);
-        }
-        long available = product.variants().stream().filter(Variant::available).count();
-        tools.derived(product.title() + ": " + available + " of " + product.variants().size() + " variants available");
-        return texts.get(language, "stock_summary", Map.of("available", String.valueOf(available),
-                "total", String.valueOf(product.variants().size())));
+        ProductAnswers.Reply reply = productAnswers.write(new ProductFinder.Finding(ProductFinder.Kind.LIST, items, true,
+                null, null), language, tools);
+        return new Answer(reply.text(), state.answered(), reply.cards());
     }
 
     private Answer policy(String message, Language language, ConversationState state, StoreTools tools) {
