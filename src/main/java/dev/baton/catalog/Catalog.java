@@ -84,8 +84,12 @@ public interface Catalog {
 
     Optional<Policy> policy(UUID accountId, PolicyType type);
 
-    /** A variant's price as shoppers read it, in the account's currency ("$139.00 (on sale, was $159.00)"). */
-    String priceText(UUID accountId, Variant variant);
+    /**
+     * How the store writes prices: for a variant, its price as shoppers read it, in the account's currency
+     * ("$139.00 (on sale, was $159.00)"). The store's currency and format are read once, when this is called, so a
+     * reply showing many prices reads them once.
+     */
+    java.util.function.Function<Variant, String> priceTexts(UUID accountId);
 
     /** A variant's stock as shoppers read it ("in stock (4 available)", "out of stock"). */
     String stockText(Variant variant);

@@ -5,6 +5,7 @@ import java.util.List;
 /** The embedding model the knowledge base uses, for other modules that compare texts by meaning. */
 public interface TextEmbeddings {
 
+    /** The text's vector; it may be shared with other callers, so it must not be changed. */
     float[] embed(String text);
 
     List<float[]> embedAll(List<String> texts);

@@ -1,5 +1,7 @@
 package dev.baton.agent.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.baton.catalog.Policy;
 import dev.baton.catalog.PolicyType;
 import dev.baton.knowledge.TextEmbeddings;
@@ -24,13 +26,7 @@ class PolicyAnswers {
     private final Lexicon lexicon;
     private final TextEmbeddings embeddings;
     /** Passages' embeddings, kept: policies change rarely and embedding one takes longer than the rest of a turn. */
-    private final java.util.Map<String, float[]> vectors = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(64, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(java.util.Map.Entry<String, float[]> eldest) {
-                    return size() > 2_000;
-                }
-            });
+    private final Cache<String, float[]> vectors = Caffeine.newBuilder().maximumSize(2_000).build();
 
     PolicyAnswers(Lexicon lexicon, TextEmbeddings embeddings) {
         this.lexicon = lexicon;
@@ -153,7 +149,7 @@ class PolicyAnswers {
         } else {
             float[] vector = embeddings.embed(question);
             best = close.stream().max(Comparator.comparingDouble(s -> s.score()
-                    + TextEmbeddings.cosine(vector, vectors.computeIfAbsent(s.passage().heading() + "\n" + s.passage().text(),
+                    + TextEmbeddings.cosine(vector, vectors.get(s.passage().heading() + "\n" + s.passage().text(),
                             embeddings::embed))))
                     .map(Scored::passage).orElseThrow();
         }

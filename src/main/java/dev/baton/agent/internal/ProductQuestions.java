@@ -1,5 +1,7 @@
 package dev.baton.agent.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.baton.catalog.Product;
 import org.springframework.stereotype.Component;
 
@@ -26,13 +28,7 @@ class ProductQuestions {
     static final int READINGS_KEPT = 20_000;
 
     private final Lexicon lexicon;
-    private final Map<String, ShopItem.Reading> readings = java.util.Collections.synchronizedMap(
-            new java.util.LinkedHashMap<>(256, 0.75f, true) {
-                @Override
-                protected boolean removeEldestEntry(Map.Entry<String, ShopItem.Reading> eldest) {
-                    return size() > READINGS_KEPT;
-                }
-            });
+    private final Cache<String, ShopItem.Reading> readings = Caffeine.newBuilder().maximumSize(READINGS_KEPT).build();
 
     ProductQuestions(Lexicon lexicon) {
         this.lexicon = lexicon;
@@ -69,7 +65,7 @@ class ProductQuestions {
 
     Question read(String message, List<Product> products) {
         List<ShopItem> items = products.stream().map(product -> ShopItem.of(product,
-                readings.computeIfAbsent(ShopItem.readingKey(product), key -> ShopItem.read(product, lexicon)))).toList();
+                readings.get(ShopItem.readingKey(product), key -> ShopItem.read(product, lexicon)))).toList();
         return read(message, items, true);
     }
 

@@ -77,6 +77,7 @@ class StoreTools {
     }
 
     private List<Product> shopperProducts;
+    private java.util.function.Function<Variant, String> prices;
     private final Map<String, Product> seen = new LinkedHashMap<>();
 
     private void seen(Product product) {
@@ -176,8 +177,12 @@ class StoreTools {
         return List.copyOf(handovers);
     }
 
+    /** A variant's price as the store writes it; the store's currency and format are read on the turn's first price. */
     String price(Variant variant) {
-        return catalog.priceText(accountId, variant);
+        if (prices == null) {
+            prices = catalog.priceTexts(accountId);
+        }
+        return prices.apply(variant);
     }
 
     String stock(Variant variant) {

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
 @Repository
 class CatalogRepository {
 
+    /** Row ids in one {@code in (...)} list, well under what PostgreSQL and H2 take as parameters. */
+    private static final int ROWS_PER_QUERY = 1_000;
+
     private final JdbcClient jdbc;
     private final ObjectMapper json;
     private final Clock clock;
@@ -331,30 +334,45 @@ class CatalogRepository {
     }
 
     /**
-     * Every product shoppers can see (active, published), with its variants, in two queries; at most {@code limit},
-     * the most recently updated first.
+     * The row ids of the products shoppers can see, the most recently updated first. A row id names one version of a
+     * product: saving a product replaces its rows under a new id, so a product read by its row id never goes stale.
      */
-    List<Product> findVisibleProducts(UUID accountId, int limit) {
-        Map<UUID, List<Variant>> variants = new HashMap<>();
-        jdbc.sql("""
-                select v.product_id, v.title, v.option1, v.option2, v.option3, v.sku, v.price, v.compare_at_price,
-                    v.inventory_quantity, v.continue_selling, v.weight_grams
-                from catalog_variant v join catalog_product p on p.id = v.product_id
-                where p.account_id = :account and p.status = 'ACTIVE' and p.published
-                order by v.product_id, v.position""")
-                .param("account", accountId)
-                .query((rs, n) -> Map.entry(rs.getObject("product_id", UUID.class), variant(rs)))
-                .list()
-                .forEach(entry -> variants.computeIfAbsent(entry.getKey(), key -> new java.util.ArrayList<>())
-                        .add(entry.getValue()));
+    List<UUID> findVisibleProductRowIds(UUID accountId, int limit) {
         return jdbc.sql("""
-                select id, external_id, handle, title, description, vendor, product_type, tags, option_names, status,
-                    published, url, image_url, updated_at
-                from catalog_product where account_id = :account and status = 'ACTIVE' and published
+                select id from catalog_product where account_id = :account and status = 'ACTIVE' and published
                 order by updated_at desc, external_id limit :limit""")
                 .param("account", accountId).param("limit", limit)
-                .query((rs, n) -> product(rs, variants.getOrDefault(rs.getObject("id", UUID.class), List.of())))
-                .list();
+                .query(UUID.class).list();
+    }
+
+    /** The products (with their variants) stored under these row ids, by row id; ids no longer stored are left out. */
+    Map<UUID, Product> findProductsByRowIds(List<UUID> rowIds) {
+        Map<UUID, Product> found = new HashMap<>();
+        for (int from = 0; from < rowIds.size(); from += ROWS_PER_QUERY) {
+            List<UUID> ids = rowIds.subList(from, Math.min(rowIds.size(), from + ROWS_PER_QUERY));
+            Map<UUID, List<Variant>> variants = new HashMap<>();
+            jdbc.sql("""
+                    select product_id, title, option1, option2, option3, sku, price, compare_at_price,
+                        inventory_quantity, continue_selling, weight_grams
+                    from catalog_variant where product_id in (:ids) order by product_id, position""")
+                    .param("ids", ids)
+                    .query((rs, n) -> Map.entry(rs.getObject("product_id", UUID.class), variant(rs)))
+                    .list()
+                    .forEach(entry -> variants.computeIfAbsent(entry.getKey(), key -> new java.util.ArrayList<>())
+                            .add(entry.getValue()));
+            jdbc.sql("""
+                    select id, external_id, handle, title, description, vendor, product_type, tags, option_names, status,
+                        published, url, image_url, updated_at
+                    from catalog_product where id in (:ids)""")
+                    .param("ids", ids)
+                    .query((rs, n) -> {
+                        UUID id = rs.getObject("id", UUID.class);
+                        return Map.entry(id, product(rs, variants.getOrDefault(id, List.of())));
+                    })
+                    .list()
+                    .forEach(entry -> found.put(entry.getKey(), entry.getValue()));
+        }
+        return found;
     }
 
     private Product product(java.sql.ResultSet rs, List<Variant> variants) throws java.sql.SQLException {

@@ -1,5 +1,7 @@
 package dev.baton.catalog.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.baton.account.Accounts;
 import dev.baton.catalog.Catalog;
 import dev.baton.catalog.CatalogChanged;
@@ -24,6 +26,7 @@ import dev.baton.catalog.PolicyType;
 import java.util.Locale;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,6 +43,15 @@ class CatalogService implements Catalog {
     private static final String PRODUCT = "product:";
     private static final String POLICY = "policy:";
 
+    /**
+     * Products already read, by row id. Every agent turn asks for the store's products; reading their descriptions
+     * again each time took a fifth of an offline turn. A row id is one version of a product (a save stores new rows),
+     * so what is kept never goes stale, and each node keeps its own.
+     */
+    static final long PRODUCT_ROWS_BYTES = 64L * 1024 * 1024;
+
+    private final Cache<UUID, Product> productRows = Caffeine.newBuilder().maximumWeight(PRODUCT_ROWS_BYTES)
+            .weigher((UUID id, Product product) -> approximateBytes(product)).build();
     private final CatalogRepository catalog;
     private final Accounts accounts;
     private final ApplicationEventPublisher events;
@@ -262,7 +274,20 @@ class CatalogService implements Catalog {
     @Override
     @Transactional(readOnly = true)
     public List<Product> shopperProducts(UUID accountId) {
-        return catalog.findVisibleProducts(accountId, SHOPPER_PRODUCTS_LIMIT);
+        List<UUID> rowIds = catalog.findVisibleProductRowIds(accountId, SHOPPER_PRODUCTS_LIMIT);
+        Map<UUID, Product> read = productRows.getAll(rowIds, missing -> catalog.findProductsByRowIds(List.copyOf(missing)));
+        return rowIds.stream().map(read::get).filter(Objects::nonNull).toList();
+    }
+
+    /** About what a product takes in memory: its texts (two bytes a character at most) and its variants. */
+    private static int approximateBytes(Product product) {
+        long chars = length(product.title()) + length(product.descriptionHtml()) + length(product.url())
+                + length(product.imageUrl()) + String.join("", product.tags()).length();
+        return (int) Math.min(Integer.MAX_VALUE, 512 + 2 * chars + 256L * product.variants().size());
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
     }
 
     @Override
@@ -287,8 +312,11 @@ class CatalogService implements Catalog {
     }
 
     @Override
-    public String priceText(UUID accountId, Variant variant) {
-        return ProductText.priceOf(variant, currency(accountId), priceFormat(accountId));
+    @Transactional(readOnly = true)
+    public java.util.function.Function<Variant, String> priceTexts(UUID accountId) {
+        String currency = currency(accountId);
+        PriceFormat format = priceFormat(accountId);
+        return variant -> ProductText.priceOf(variant, currency, format);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.baton.handover.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.baton.handover.HandoverReason;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +70,12 @@ class HandoverClassifier {
     static final String YES = "yes";
     static final String NO = "no";
 
+    /** Recent texts' probabilities kept. */
+    static final int TEXTS_KEPT = 4_096;
+
     private final String version;
     private final Map<Judgment, Model<Label>> models;
+    private final Cache<String, Map<Judgment, Double>> recent = Caffeine.newBuilder().maximumSize(TEXTS_KEPT).build();
 
     @Autowired
     HandoverClassifier(HandoverClassifierProperties properties) {
@@ -117,21 +123,25 @@ class HandoverClassifier {
         return Optional.ofNullable(version);
     }
 
-    /** Each judgment's probability for the text; empty when the models are not loaded. */
+    /**
+     * Each judgment's probability for the text; empty when the models are not loaded. Kept for recent texts: a turn
+     * judges the shopper's message before and after the reply, and the next turns read it again in context.
+     */
     Map<Judgment, Double> classify(String text) {
         if (models.isEmpty()) {
             return Map.of();
         }
-        Example<Label> example = example(text, LabelFactory.UNKNOWN_LABEL);
-        Map<Judgment, Double> probabilities = new EnumMap<>(Judgment.class);
-        models.forEach((judgment, model) -> probabilities.put(judgment, yes(model.predict(example))));
-        return probabilities;
+        return recent.get(text, key -> {
+            Example<Label> example = example(key, LabelFactory.UNKNOWN_LABEL);
+            Map<Judgment, Double> probabilities = new EnumMap<>(Judgment.class);
+            models.forEach((judgment, model) -> probabilities.put(judgment, yes(model.predict(example))));
+            return Collections.unmodifiableMap(probabilities);
+        });
     }
 
     /** One judgment's probability for the text; 0 when the models are not loaded. */
     double probability(String text, Judgment judgment) {
-        Model<Label> model = models.get(judgment);
-        return model == null ? 0 : yes(model.predict(example(text, LabelFactory.UNKNOWN_LABEL)));
+        return classify(text).getOrDefault(judgment, 0.0);
     }
 
     /** A message as a Tribuo example with {@link MessageFeatures}; training builds its examples the same way. */

@@ -1,6 +1,5 @@
 package dev.baton.knowledge.internal;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +22,7 @@ class KnowledgeConfiguration {
     @Bean
     Embedder embedder(EmbeddingProperties properties) {
         if (!properties.remote()) {
-            return new Embedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "all-minilm-l6-v2-q");
+            return new Embedder(new MiniLmEmbeddingModel(), "all-minilm-l6-v2-q");
         }
         if (properties.dimensions() != DIMENSIONS) {
             throw new IllegalStateException("baton.ai.embedding.dimensions must be " + DIMENSIONS
