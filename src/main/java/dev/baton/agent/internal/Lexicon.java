@@ -218,6 +218,12 @@ class Lexicon {
         return all;
     }
 
+    /** The concepts directly narrower than this one (the shades of a colour, the kinds of a category). */
+    List<String> narrower(String concept) {
+        return broader.entrySet().stream().filter(entry -> entry.getValue().contains(concept)).map(Map.Entry::getKey)
+                .sorted().toList();
+    }
+
     /** The categories directly broader than this one. */
     List<String> parents(String category) {
         return broader.getOrDefault(category, List.of());

@@ -78,13 +78,19 @@ class OfflineResponder {
         }
         boolean specific = (!question.named().isEmpty() && productCue) || question.hasBudget()
                 || question.superlative() != null;
-        boolean aboutAnOrder = orderNumber || (question.asks("order") && guess.get() == Intent.ORDER);
+        java.util.Set<String> topics = policyAnswers.topics(question.words());
+        // An order word alone with a policy topic is a policy question ("until when must I order for it to ship
+        // today?"); with "my order" or "where is" it is about the shopper's own order.
+        boolean aboutAnOrder = orderNumber || (question.asks("order")
+                && (question.asks("own-order") || (topics.isEmpty() && guess.get() == Intent.ORDER)));
         if (aboutAnOrder && !specific) {
             tools.trace().intent(Intent.ORDER, 1);
             return order(message, language, state, tools);
         }
-        java.util.Set<String> topics = policyAnswers.topics(question.words());
-        if (question.aboutProducts() && (topics.isEmpty() || specific)) {
+        // "what do you have under 60 zł?": a budget alone asks for products, unless a policy is asked about
+        // ("free shipping over $50?").
+        boolean budgetOnly = question.hasBudget() && topics.isEmpty();
+        if ((question.aboutProducts() && (topics.isEmpty() || specific)) || budgetOnly) {
             tools.trace().intent(Intent.PRODUCT, 1);
             return products(question, message, language, state, tools);
         }
@@ -197,7 +203,7 @@ class OfflineResponder {
 
     private Answer products(ProductQuestions.Question question, String message, Language language,
             ConversationState state, StoreTools tools) {
-        if (question.aboutProducts() || !question.attributes().isEmpty()) {
+        if (question.aboutProducts() || !question.attributes().isEmpty() || question.hasBudget()) {
             ProductFinder.Finding finding = finder.find(question);
             java.util.Map<String, Object> understood = new java.util.LinkedHashMap<>();
             understood.put("kind", finding.kind().name());

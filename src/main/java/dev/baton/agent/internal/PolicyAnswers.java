@@ -61,6 +61,11 @@ class PolicyAnswers {
     private static final java.util.regex.Pattern MONEY = java.util.regex.Pattern.compile(
             "[$€£₽]\\s?\\d|\\d\\s?(zł|zl|€|₽|PLN|USD|EUR|IDR|Rp)\\b|\\bRp\\s?\\d");
 
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[\\w.+-]+@[\\w-]+(\\.[\\w-]+)+");
+    /** Seven digits or more, spaces, dots, dashes and brackets between them allowed: "+1 (303) 555-0142"; not a date. */
+    private static final java.util.regex.Pattern PHONE = java.util.regex.Pattern.compile("\\+?\\d[\\d ().-]{5,}\\d");
+    private static final java.util.regex.Pattern ISO_DATE = java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
     /** The passage that best answers the question, if any passage shares one of its policy topics. */
     Optional<Passage> answer(String question, List<Policy> policies) {
         List<String> words = Words.of(question);
@@ -78,9 +83,16 @@ class PolicyAnswers {
         List<String> details = asked.stream().filter(topic -> topic.startsWith("detail ")).map(topic -> topic.substring(7)).toList();
         List<Passage> candidates = all;
         if (!details.isEmpty()) {
-            List<Passage> answering = all.stream().filter(passage -> details.stream().allMatch(detail ->
-                    says(passage.heading() + " " + passage.text(), detail))).toList();
-            candidates = answering.isEmpty() ? all : answering;
+            // The passages saying the most of the details asked (all of them, ideally); every passage when none says any.
+            java.util.Map<Passage, Long> said = new java.util.LinkedHashMap<>();
+            for (Passage passage : all) {
+                said.put(passage, details.stream().filter(detail -> says(passage.heading() + " " + passage.text(), detail))
+                        .count());
+            }
+            long most = said.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            if (most > 0) {
+                candidates = all.stream().filter(passage -> said.get(passage) == most).toList();
+            }
         }
         java.util.Map<String, Integer> rarity = new java.util.HashMap<>();
         for (Passage passage : all) {
@@ -177,9 +189,18 @@ class PolicyAnswers {
                 lead + passage.text(), passage.position(), passage.fragment(), passage.emphasis(), false);
     }
 
-    /** Whether a text says a detail: its words, or for a cost an amount of money ("$18.00", "12,99 zł"). */
+    /**
+     * Whether a text says a detail: its words, or for a cost an amount of money ("$18.00", "12,99 zł"); an email
+     * address or a phone number only by giving one.
+     */
     private boolean says(String text, String detail) {
-        return lexicon.mentions(Words.of(text), "detail", detail) || (detail.equals("cost") && MONEY.matcher(text).find());
+        return switch (detail) {
+            case "email-address" -> EMAIL.matcher(text).find();
+            case "phone-number" -> PHONE.matcher(text).results().map(java.util.regex.MatchResult::group)
+                    .anyMatch(number -> number.replaceAll("\\D", "").length() >= 7 && !ISO_DATE.matcher(number).find());
+            default -> lexicon.mentions(Words.of(text), "detail", detail)
+                    || (detail.equals("cost") && MONEY.matcher(text).find());
+        };
     }
 
     private static String emphasis(String markdown) {

@@ -106,21 +106,19 @@ class ProductFinder {
             return null;
         }
         int dimensions = variants.stream().mapToInt(v -> v.optionValues().size()).max().orElse(0);
-        List<Set<String>> asked = new ArrayList<>();
-        List<String> values = new ArrayList<>();
-        for (int d = 0; d < dimensions; d++) {
-            Set<String> found = new LinkedHashSet<>();
-            int dimension = d;
-            boolean numeric = variants.stream().allMatch(v -> v.optionValues().size() <= dimension
-                    || v.optionValues().get(dimension).matches("\\d+([.,]\\d+)?"));
-            for (Variant variant : variants) {
-                if (variant.optionValues().size() > d && mentioned(question, variant.optionValues().get(d), numeric)) {
-                    found.add(variant.optionValues().get(d));
-                }
-            }
-            asked.add(found);
-            values.addAll(found);
+        List<Set<String>> named = asked(question, variants, dimensions, question.colours());
+        if (named.stream().allMatch(Set::isEmpty) && !question.colours().isEmpty()) {
+            // No option in the colour asked: a shade of it ("yellow": Ochre) or the colour it is a shade of.
+            Set<String> related = new LinkedHashSet<>();
+            question.colours().forEach(colour -> {
+                related.addAll(lexicon.parents(colour));
+                related.addAll(lexicon.narrower(colour));
+            });
+            named = asked(question, variants, dimensions, related);
         }
+        List<Set<String>> asked = named;
+        List<String> values = new ArrayList<>();
+        asked.forEach(values::addAll);
         String unknownSize = null;
         if (values.isEmpty()) {
             // A size the product does not come in ("XXL") is still an option question.
@@ -152,6 +150,25 @@ class ProductFinder {
         return new OptionAsked(values, matching, alternatives, null);
     }
 
+    /** Per option (size, colour...), the values of it the question names, with these colours. */
+    private List<Set<String>> asked(ProductQuestions.Question question, List<Variant> variants, int dimensions,
+            Set<String> colours) {
+        List<Set<String>> asked = new ArrayList<>();
+        for (int d = 0; d < dimensions; d++) {
+            Set<String> found = new LinkedHashSet<>();
+            int dimension = d;
+            boolean numeric = variants.stream().allMatch(v -> v.optionValues().size() <= dimension
+                    || v.optionValues().get(dimension).matches("\\d+([.,]\\d+)?"));
+            for (Variant variant : variants) {
+                if (variant.optionValues().size() > d && mentioned(question, variant.optionValues().get(d), numeric, colours)) {
+                    found.add(variant.optionValues().get(d));
+                }
+            }
+            asked.add(found);
+        }
+        return asked;
+    }
+
     /** Alternatives keeping the first asked option (the same size in another colour) come first. */
     private static int sharedFirst(Variant variant, List<Set<String>> asked) {
         for (int d = 0; d < asked.size(); d++) {
@@ -162,8 +179,11 @@ class ProductFinder {
         return 0;
     }
 
-    /** Whether the question names the option value: its words, or its colour in the shopper's language. */
-    private boolean mentioned(ProductQuestions.Question question, String value, boolean numericSizes) {
+    /**
+     * Whether the question names the option value: its words, one of the colours in the shopper's language, or a
+     * quality the value is a word for ("широкой" and the width "Wide").
+     */
+    private boolean mentioned(ProductQuestions.Question question, String value, boolean numericSizes, Set<String> colours) {
         if (value.equalsIgnoreCase("Default Title")) {
             return false;
         }
@@ -181,8 +201,13 @@ class ProductFinder {
         if (all && (numericSizes || !(words.size() == 1 && words.get(0).length() == 1 && Words.isNumber(words.get(0))))) {
             return true;
         }
-        for (String colour : question.colours()) {
+        for (String colour : colours) {
             if (lexicon.mentions(words, "colour", colour)) {
+                return true;
+            }
+        }
+        for (String attribute : question.attributes()) {
+            if (lexicon.mentions(words, "attribute", attribute)) {
                 return true;
             }
         }
@@ -195,12 +220,12 @@ class ProductFinder {
         boolean giftCards = question.categories().contains("gift-card");
         List<ShopItem> eligible = question.items().stream()
                 .filter(item -> giftCards || !item.categories().contains("gift-card")).toList();
-        List<ShopItem> pool = eligible.stream().filter(item -> inCategory(question.categories(), question, item)).toList();
+        List<ShopItem> pool = ofKind(question.categories(), question, eligible);
         if (pool.isEmpty() && !question.categories().isEmpty()) {
             // A kind the store does not type that way: its broader kind ("a beanie" where the store says "hats").
             Set<String> broader = new LinkedHashSet<>();
             question.categories().forEach(category -> broader.addAll(lexicon.parents(category)));
-            pool = eligible.stream().filter(item -> inCategory(broader, question, item)).toList();
+            pool = ofKind(broader, question, eligible);
         }
         if (pool.isEmpty()) {
             return new Finding(Kind.LIST, List.of(), false, null, question.superlative());
@@ -244,8 +269,12 @@ class ProductFinder {
         List<ShopItem> ranked = new ArrayList<>(closest);
         ranked.sort(Comparator.comparingDouble((ShopItem item) -> budgetDistance(question, item))
                 .thenComparing(item -> -attributeScore(item, required) - attributeScore(item, question.uses())));
-        return new Finding(Kind.LIST, ranked.subList(0, Math.min(question.hasBudget() ? 2 : SHOWN, ranked.size())),
-                false, null, superlative);
+        if (question.hasBudget() && !ranked.isEmpty()) {
+            // Over the budget, the closest only (and what costs about as much): a $329 tent is no answer to "under $100".
+            double nearest = budgetDistance(question, ranked.get(0));
+            ranked.removeIf(item -> budgetDistance(question, item) > nearest + Math.max(1, 0.1 * nearest));
+        }
+        return new Finding(Kind.LIST, ranked.subList(0, Math.min(SHOWN, ranked.size())), false, null, superlative);
     }
 
     /**
@@ -266,6 +295,20 @@ class ProductFinder {
     private static boolean sameCapacity(ShopItem item, ShopItem.Capacity capacity) {
         return item.capacity() != null && item.capacity().unit().equals(capacity.unit())
                 && Math.abs(item.capacity().amount() - capacity.amount()) < 0.001 * Math.max(1, capacity.amount());
+    }
+
+    /**
+     * The products of the asked kinds: those that are one (by their type, else their title), else those that merely
+     * mention one (a "Boot Sock" is not a boot while the store has boots, but is the store's only "boot" otherwise).
+     */
+    private static List<ShopItem> ofKind(Set<String> categories, ProductQuestions.Question question, List<ShopItem> items) {
+        if (!categories.isEmpty()) {
+            List<ShopItem> are = items.stream().filter(item -> categories.stream().anyMatch(item.kinds()::contains)).toList();
+            if (!are.isEmpty()) {
+                return are;
+            }
+        }
+        return items.stream().filter(item -> inCategory(categories, question, item)).toList();
     }
 
     private static boolean inCategory(Set<String> categories, ProductQuestions.Question question, ShopItem item) {

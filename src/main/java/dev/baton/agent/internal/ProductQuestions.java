@@ -113,9 +113,43 @@ class ProductQuestions {
             // "a rain jacket that fits in my backpack" is about the jacket; "a hat or gloves" about both.
             categories = new LinkedHashSet<>(List.of(categories.iterator().next()));
         }
+        boolean compared = names.compared() && named.size() > 1;
+        List<ShopItem> bySize = inEachCapacity(message, named, categories, items);
+        if (!bySize.isEmpty()) {
+            named = bySize;
+            compared = true;
+        }
         Budget budget = budget(words);
-        return new Question(items, named, names.compared() && named.size() > 1, categories, storeWords, attributes,
+        return new Question(items, named, compared, categories, storeWords, attributes,
                 uses, colours, words, names.rest(), budget.min(), budget.max(), superlative, cues);
+    }
+
+    /**
+     * "the 750 ml or the 1 L one?", "botol 750 ml sama yg 1 L": two capacities or more asked of one product line (the
+     * named product's, else the kind asked), one product of the line in each; empty when that is not what was asked.
+     */
+    private static List<ShopItem> inEachCapacity(String message, List<ShopItem> named, Set<String> categories,
+            List<ShopItem> items) {
+        List<ShopItem.Capacity> capacities = ShopItem.capacities(message);
+        if (capacities.size() < 2 || (named.isEmpty() && categories.isEmpty())) {
+            return List.of();
+        }
+        List<ShopItem> line;
+        if (!named.isEmpty() && !named.get(0).head().isEmpty()) {
+            String head = named.get(0).head();
+            line = items.stream().filter(item -> item.head().equals(head)).toList();
+        } else if (!named.isEmpty()) {
+            Set<String> kinds = named.get(0).kinds();
+            line = items.stream().filter(item -> item.kinds().equals(kinds)).toList();
+        } else {
+            line = items.stream().filter(item -> categories.stream().anyMatch(item.kinds()::contains)).toList();
+        }
+        List<ShopItem> found = new ArrayList<>();
+        for (ShopItem.Capacity capacity : capacities) {
+            line.stream().filter(item -> item.capacity() != null && item.capacity().equals(capacity)
+                    && !found.contains(item)).findFirst().ifPresent(found::add);
+        }
+        return found.size() == capacities.size() ? found : List.of();
     }
 
     private static boolean inAny(ShopItem item, Set<String> categories) {

@@ -19,12 +19,14 @@ import java.util.regex.Pattern;
  * @param titleWords the title's {@link Words}
  * @param storeWords the words of its type and tags (the store's own category words)
  * @param categories lexicon categories of its title, type and tags, with the broader ones ("boot", "shoe")
+ * @param kinds what it is, with the broader kinds: the categories of its type, else of its title, else of its tags.
+ *     "Cushioned Boot Sock" of type "Socks" tagged "boots" is a sock, though its categories include boot
  * @param qualities lexicon attributes and uses of its title, type and tags
  * @param described lexicon attributes of its description only
  * @param head the product's own name in its title ("Stormline"), or "" 
  */
 record ShopItem(Product product, List<String> titleWords, Set<String> storeWords, Set<String> categories,
-        Set<String> qualities, Set<String> described, BigDecimal lowestPrice, Integer grams, Capacity capacity,
+        Set<String> kinds, Set<String> qualities, Set<String> described, BigDecimal lowestPrice, Integer grams, Capacity capacity,
         String head) {
 
     /** Litres ("28L", "750 ml", "1 l") or places ("2-Person", "3-osobowy", "4 местная"), from the title first. */
@@ -39,8 +41,8 @@ record ShopItem(Product product, List<String> titleWords, Set<String> storeWords
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     /** What the words of a product say, the same until its title, type, tags or description change. */
-    record Reading(List<String> titleWords, Set<String> storeWords, Set<String> categories, Set<String> qualities,
-            Set<String> described, Integer describedGrams, Capacity capacity, String head) {
+    record Reading(List<String> titleWords, Set<String> storeWords, Set<String> categories, Set<String> kinds,
+            Set<String> qualities, Set<String> described, Integer describedGrams, Capacity capacity, String head) {
     }
 
     /** The key under which a product's {@link Reading} may be kept: every text it is read from. */
@@ -58,24 +60,34 @@ record ShopItem(Product product, List<String> titleWords, Set<String> storeWords
         BigDecimal lowest = product.variants().stream().map(Variant::price).min(Comparator.naturalOrder()).orElse(null);
         Integer grams = product.variants().stream().map(Variant::weightGrams).filter(w -> w != null && w > 0)
                 .min(Comparator.naturalOrder()).orElse(reading.describedGrams());
-        return new ShopItem(product, reading.titleWords(), reading.storeWords(), reading.categories(), reading.qualities(),
+        return new ShopItem(product, reading.titleWords(), reading.storeWords(), reading.categories(), reading.kinds(),
+                reading.qualities(),
                 reading.described(), lowest, grams, reading.capacity(), reading.head());
     }
 
     static Reading read(Product product, Lexicon lexicon) {
         List<String> title = Words.of(product.title());
-        List<String> store = new java.util.ArrayList<>(Words.of(nullToEmpty(product.productType())));
-        product.tags().forEach(tag -> store.addAll(Words.of(tag)));
+        List<String> type = Words.of(nullToEmpty(product.productType()));
+        List<String> tags = new java.util.ArrayList<>();
+        product.tags().forEach(tag -> tags.addAll(Words.of(tag)));
+        List<String> store = new java.util.ArrayList<>(type);
+        store.addAll(tags);
         List<String> described = Words.of(plain(product.descriptionHtml()));
         Set<String> categories = new java.util.HashSet<>();
+        Set<String> kinds = new java.util.HashSet<>();
         Set<String> qualities = new java.util.HashSet<>();
-        for (List<String> words : List.of(title, store)) {
-            for (Lexicon.Found found : lexicon.findDeep(words)) {
-                if (found.kind().equals("category")) {
-                    categories.addAll(lexicon.withBroader(found.concept()));
-                } else if (found.kind().equals("attribute") || found.kind().equals("use")) {
-                    qualities.add(found.concept());
+        for (List<String> words : List.of(type, title, tags)) {
+            Set<String> found = new java.util.HashSet<>();
+            for (Lexicon.Found one : lexicon.findDeep(words)) {
+                if (one.kind().equals("category")) {
+                    found.addAll(lexicon.withBroader(one.concept()));
+                } else if (one.kind().equals("attribute") || one.kind().equals("use")) {
+                    qualities.add(one.concept());
                 }
+            }
+            categories.addAll(found);
+            if (kinds.isEmpty()) {
+                kinds.addAll(found);
             }
         }
         Set<String> fromDescription = new java.util.HashSet<>();
@@ -86,7 +98,8 @@ record ShopItem(Product product, List<String> titleWords, Set<String> storeWords
         }
         String text = plain(product.descriptionHtml());
         Capacity capacity = capacity(product.title()).or(() -> capacity(text)).orElse(null);
-        return new Reading(List.copyOf(title), Set.copyOf(store), Set.copyOf(categories), Set.copyOf(qualities),
+        return new Reading(List.copyOf(title), Set.copyOf(store), Set.copyOf(categories), Set.copyOf(kinds),
+                Set.copyOf(qualities),
                 Set.copyOf(fromDescription), gramsIn(text).orElse(null), capacity, head(title, product.vendor(), lexicon));
     }
 
@@ -112,6 +125,21 @@ record ShopItem(Product product, List<String> titleWords, Set<String> storeWords
 
     boolean available() {
         return product.variants().stream().anyMatch(Variant::available);
+    }
+
+    /** Every capacity the text gives, in order ("the 750 ml or the 1 L?"). */
+    static List<Capacity> capacities(String text) {
+        List<Capacity> all = new java.util.ArrayList<>();
+        Matcher litres = LITRES.matcher(text);
+        while (litres.find()) {
+            double amount = number(litres.group(1));
+            all.add(new Capacity(litres.group(2).equalsIgnoreCase("ml") ? amount / 1000 : amount, "l"));
+        }
+        Matcher places = PLACES.matcher(text);
+        while (places.find()) {
+            all.add(new Capacity(number(places.group(1)), "places"));
+        }
+        return all.stream().distinct().toList();
     }
 
     static Optional<Capacity> capacity(String text) {

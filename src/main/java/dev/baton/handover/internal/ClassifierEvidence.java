@@ -18,8 +18,9 @@ import java.util.Map;
  * off is never added, whatever the probability.
  *
  * <p>Enthusiasm is not anger: when the only signs of anger the rules found are how a message is written (exclamation
- * marks, capitals) and the classifier reads it as calm (a complaint below {@value #CALM_BELOW}), they do not hand
- * over: "ME ENCANTÓ!!!" is a happy shopper.
+ * marks, capitals) or haste ("right now", "asap") and the classifier reads it as calm (a complaint below
+ * {@value #CALM_BELOW}), they do not hand over: "ME ENCANTÓ!!!" is a happy shopper, "which sizes are in stock right
+ * now?" a calm one.
  *
  * <p>Frustration builds over turns, so a complaint is also judged on the last {@value #CONTEXT_MESSAGES} customer
  * messages read together: it counts when they reach the threshold and the last one alone reaches half of it (so a
@@ -33,8 +34,11 @@ final class ClassifierEvidence {
     /** A complaint probability below this reads as calm; shouting alone does not hand over then. */
     static final double CALM_BELOW = 0.2;
 
-    /** The anger rule's signals that say how a message is written, not what it says. */
-    private static final java.util.Set<String> STYLE = java.util.Set.of("exclamation marks", "capitals");
+    /**
+     * The anger rule's signals that say how a message is written, not what it says, and haste ("in stock right now?",
+     * "asap"): none is anger in a message the classifier reads as calm.
+     */
+    private static final java.util.Set<String> STYLE = java.util.Set.of("exclamation marks", "capitals", "urgency");
 
     private ClassifierEvidence() {
     }

@@ -1,7 +1,6 @@
 package dev.baton.knowledge.internal;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.store.FSDirectory;
 import org.flywaydb.core.Flyway;
@@ -81,7 +80,7 @@ public final class KnowledgeBenchmark {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
-        Embedder embedder = new Embedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), "all-minilm-l6-v2-q");
+        Embedder embedder = new Embedder(new MiniLmEmbeddingModel(), "all-minilm-l6-v2-q");
         long start = System.nanoTime();
         List<Result> results = new ArrayList<>();
         for (int size : options.sizes()) {
