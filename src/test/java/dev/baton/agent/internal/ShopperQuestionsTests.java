@@ -54,6 +54,13 @@ class ShopperQuestionsTests {
      */
     static final double HELD_OUT_OVERALL_FLOOR = 0.80;
     static final double HELD_OUT_LANGUAGE_FLOOR = 0.68;
+    /**
+     * The second held-out set ({@code agent/shopper-questions-held-out-2/}) was written after the first held-out set had
+     * been used to find what the agent misread, by a helper who read neither the code, the lexicon nor the other
+     * sets; run once to set these.
+     */
+    static final double SECOND_HELD_OUT_OVERALL_FLOOR = 0.85;
+    static final double SECOND_HELD_OUT_LANGUAGE_FLOOR = 0.75;
 
     @DynamicPropertySource
     static void properties(DynamicPropertyRegistry registry) {
@@ -135,6 +142,20 @@ class ShopperQuestionsTests {
         for (String language : LANGUAGES) {
             assertThat(share(outcomes.stream().filter(o -> o.question().language().equals(language)).toList()))
                     .as("language %s", language).isGreaterThanOrEqualTo(HELD_OUT_LANGUAGE_FLOOR);
+        }
+    }
+
+    @Test
+    void theSecondHeldOutQuestionsAreAnsweredAboveTheirFloors() throws IOException {
+        List<Question> questions = questions("shopper-questions-held-out-2");
+        assertThat(questions).hasSizeGreaterThanOrEqualTo(120);
+
+        List<Outcome> outcomes = askAll(questions, "shopper-questions-held-out-2-report.md");
+
+        assertThat(share(outcomes)).as("overall").isGreaterThanOrEqualTo(SECOND_HELD_OUT_OVERALL_FLOOR);
+        for (String language : LANGUAGES) {
+            assertThat(share(outcomes.stream().filter(o -> o.question().language().equals(language)).toList()))
+                    .as("language %s", language).isGreaterThanOrEqualTo(SECOND_HELD_OUT_LANGUAGE_FLOOR);
         }
     }
 
