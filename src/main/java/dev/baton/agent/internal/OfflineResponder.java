@@ -87,9 +87,9 @@ class OfflineResponder {
             tools.trace().intent(Intent.ORDER, 1);
             return order(message, language, state, tools);
         }
-        // "what do you have under 60 zł?": a budget alone asks for products, unless a policy is asked about
-        // ("free shipping over $50?").
-        boolean budgetOnly = question.hasBudget() && topics.isEmpty();
+        // "what do you have under 60 zł?", "the lightest thing you sell?": a budget or a superlative alone asks for
+        // products, unless a policy is asked about ("free shipping over $50?", "your cheapest shipping?").
+        boolean budgetOnly = (question.hasBudget() || question.superlative() != null) && topics.isEmpty();
         if ((question.aboutProducts() && (topics.isEmpty() || specific)) || budgetOnly) {
             tools.trace().intent(Intent.PRODUCT, 1);
             return products(question, message, language, state, tools);
@@ -203,7 +203,8 @@ class OfflineResponder {
 
     private Answer products(ProductQuestions.Question question, String message, Language language,
             ConversationState state, StoreTools tools) {
-        if (question.aboutProducts() || !question.attributes().isEmpty() || question.hasBudget()) {
+        if (question.aboutProducts() || !question.attributes().isEmpty() || question.hasBudget()
+                || question.superlative() != null) {
             ProductFinder.Finding finding = finder.find(question);
             java.util.Map<String, Object> understood = new java.util.LinkedHashMap<>();
             understood.put("kind", finding.kind().name());

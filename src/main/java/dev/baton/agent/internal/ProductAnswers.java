@@ -130,7 +130,10 @@ class ProductAnswers {
             }
             if (weights && !a.grams().equals(b.grams())) {
                 ShopItem lighter = a.grams() < b.grams() ? a : b;
-                lines.add(text(language, "answer_compare_lighter", Map.of("title", lighter.product().title())));
+                String difference = grams(Math.abs(a.grams() - b.grams()));
+                tools.derived("weight difference " + difference);
+                lines.add(text(language, "answer_compare_lighter", Map.of("title", lighter.product().title(),
+                        "difference", difference)));
             }
         }
         return new Reply(String.join("\n", lines), cards(items, language, tools));
@@ -258,11 +261,15 @@ class ProductAnswers {
 
     /** "305 g", "1.45 kg", recorded as derived from the catalog. */
     private static String weight(ShopItem item, StoreTools tools) {
-        int grams = item.grams();
-        String text = grams >= 1000 ? BigDecimal.valueOf(grams).movePointLeft(3).stripTrailingZeros().toPlainString() + " kg"
-                : grams + " g";
+        String text = grams(item.grams());
         tools.derived(item.product().title() + " weighs " + text);
         return text;
+    }
+
+    /** "380 g", "1.1 kg". */
+    private static String grams(int grams) {
+        return grams >= 1000 ? BigDecimal.valueOf(grams).movePointLeft(3).stripTrailingZeros().toPlainString() + " kg"
+                : grams + " g";
     }
 
     private java.util.Optional<String> link(Product product, Language language) {

@@ -78,7 +78,9 @@ class ProductFinder {
                 if (option != null && option.unknownSize() == null) {
                     return new Finding(Kind.OPTION, List.of(only), !option.matching().isEmpty(), option, null);
                 }
-                if (question.asks("sizes") || question.asks("colours") || question.asks("options")) {
+                // "which sizes...?", but not "a jacket between 300 and 400 zł, what options do I have?"
+                boolean choices = question.asks("options") && !question.hasBudget();
+                if (question.asks("sizes") || question.asks("colours") || choices) {
                     return new Finding(Kind.OPTIONS, List.of(only), true, null, null);
                 }
             }
