@@ -20,9 +20,10 @@ import java.util.concurrent.TimeUnit;
  * The default embedding model, all-MiniLM-L6-v2 quantized (the files of LangChain4j's
  * {@link AllMiniLmL6V2QuantizedEmbeddingModel}, so its vectors are the same), run with one ONNX thread per text and no
  * spinning. LangChain4j's own session lets each text use every core and spin while it waits; on a small server
- * that is busy with other requests, a shopper's message took 6.7 ms at the median and 12.5 ms at the 95th
- * percentile that way, against 4.0 and 8.0 ms with one thread (docs/performance.md). Batches still use every core:
- * {@link #embedAll} spreads their texts over a pool of one thread per core.
+ * that is busy with other requests, a shopper's message took 8.4 ms at the median and 15.1 ms at the 95th
+ * percentile that way, against 4.6 and 7.2 ms with one thread (idle, one thread is slower: 5.3 against 3.8 ms;
+ * {@code EmbeddingThreadsBenchmark}, docs/performance.md). Batches still use every core: {@link #embedAll} spreads
+ * their texts over a pool of one thread per core.
  *
  * <p>One session per JVM, as LangChain4j does: it holds the 23 MB model.
  */

@@ -11,7 +11,8 @@ import java.util.Locale;
 /**
  * One shopper message embedded at a time, as an agent turn does: LangChain4j's own session of the default model
  * (every core, spinning) against {@link MiniLmEmbeddingModel} (one thread, no spinning), on an idle machine and with
- * one other thread busy, as on a server answering other requests. A main class, not a test.
+ * one other thread busy, as on a server answering other requests; then a batch of passages, as indexing sends. A
+ * main class, not a test.
  *
  * <pre>
  *   ./mvnw -q -Pbench test-compile exec:java -Dbench.main=dev.baton.knowledge.internal.EmbeddingThreadsBenchmark
@@ -24,6 +25,7 @@ public final class EmbeddingThreadsBenchmark {
             "Сколько стоит палатка Meadow?", "a waterproof jacket for hiking under 150 dollars",
             "How long do I have to return something?");
     private static final int ROUNDS = 300;
+    private static final int BATCH = 200;
 
     private EmbeddingThreadsBenchmark() {
     }
@@ -48,6 +50,24 @@ public final class EmbeddingThreadsBenchmark {
             print("Baton's (one thread, no spinning)", busy, measure(baton, 1));
             if (other != null) {
                 other.interrupt();
+            }
+        }
+        System.out.printf("%n| session | batch of %d passages (indexing) | passages/s |%n|---|---:|---:|%n", BATCH);
+        List<dev.langchain4j.data.segment.TextSegment> passages = new ArrayList<>();
+        for (int i = 0; i < BATCH; i++) {
+            passages.add(dev.langchain4j.data.segment.TextSegment.from(("Passage " + i + ": ")
+                    + String.join(" ", Collections.nCopies(12, MESSAGES.get(i % MESSAGES.size())))));
+        }
+        for (int round = 0; round < 2; round++) {
+            for (EmbeddingModel model : List.of(library, baton)) {
+                long start = System.nanoTime();
+                model.embedAll(passages);
+                double seconds = (System.nanoTime() - start) / 1e9;
+                if (round == 1) {
+                    System.out.printf(Locale.ROOT, "| %s | %.2f s | %.0f |%n", model == library
+                            ? "LangChain4j's (every core, spinning)" : "Baton's (one thread, no spinning)", seconds,
+                            BATCH / seconds);
+                }
             }
         }
         System.exit(0);
