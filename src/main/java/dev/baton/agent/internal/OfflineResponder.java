@@ -89,8 +89,8 @@ class OfflineResponder {
         }
         // "what do you have under 60 zł?", "the lightest thing you sell?": a budget or a superlative alone asks for
         // products, unless a policy is asked about ("free shipping over $50?", "your cheapest shipping?").
-        boolean budgetOnly = (question.hasBudget() || question.superlative() != null) && topics.isEmpty();
-        if ((question.aboutProducts() && (topics.isEmpty() || specific)) || budgetOnly) {
+        boolean constraintAlone = (question.hasBudget() || question.superlative() != null) && topics.isEmpty();
+        if ((question.aboutProducts() && (topics.isEmpty() || specific)) || constraintAlone) {
             tools.trace().intent(Intent.PRODUCT, 1);
             return products(question, message, language, state, tools);
         }
