@@ -1,5 +1,7 @@
 package dev.baton.channel.internal;
 
+import dev.baton.shared.OutboundAddresses;
+import dev.baton.shared.OutboundProperties;
 import dev.baton.account.AccountCreated;
 import dev.baton.channel.Channel;
 import dev.baton.channel.ChannelKind;
@@ -34,9 +36,11 @@ public class ChannelService implements Channels {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ChannelRepository channels;
+    private final OutboundProperties outbound;
 
-    ChannelService(ChannelRepository channels) {
+    ChannelService(ChannelRepository channels, OutboundProperties outbound) {
         this.channels = channels;
+        this.outbound = outbound;
     }
 
     /** What a new channel is made of; the fields a kind does not use are ignored. */
@@ -177,17 +181,24 @@ public class ChannelService implements Channels {
         return value.strip();
     }
 
-    private static String validUrl(String url) {
+    private String validUrl(String url) {
+        URI uri;
         try {
-            URI uri = URI.create(url);
+            uri = URI.create(url);
             if (!("https".equals(uri.getScheme()) || "http".equals(uri.getScheme())) || uri.getHost() == null
                     || uri.getUserInfo() != null) {
                 throw new IllegalArgumentException();
             }
-            return uri.toString();
         } catch (IllegalArgumentException e) {
             throw BatonException.badRequest("The callback URL '" + url + "' is not an http(s) address without credentials.");
         }
+        if (!outbound.allowPrivateHosts()) {
+            OutboundAddresses.privateAddressOf(uri).ifPresent(address -> {
+                throw BatonException.badRequest("The callback URL's host " + uri.getHost() + " is a private or local "
+                        + "address (" + address.getHostAddress() + "); Baton calls only addresses on the internet.");
+            });
+        }
+        return uri.toString();
     }
 
     private static String randomHex(int bytes) {

@@ -1,5 +1,7 @@
 package dev.baton.channel.internal;
 
+import dev.baton.shared.OutboundAddresses;
+import dev.baton.shared.OutboundProperties;
 import dev.baton.channel.ChannelKind;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.ObjectMapper;
@@ -30,11 +32,13 @@ class RestCallbackSender implements ChannelSender {
     private final Clock clock;
     private final DeliveryProperties properties;
     private final HttpClient http;
+    private final OutboundProperties outbound;
 
-    RestCallbackSender(ObjectMapper json, Clock clock, DeliveryProperties properties) {
+    RestCallbackSender(ObjectMapper json, Clock clock, DeliveryProperties properties, OutboundProperties outbound) {
         this.json = json;
         this.clock = clock;
         this.properties = properties;
+        this.outbound = outbound;
         this.http = HttpClient.newBuilder().connectTimeout(properties.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -50,6 +54,15 @@ class RestCallbackSender implements ChannelSender {
         if (callback == null) {
             return null;
         }
+        URI target = URI.create(callback);
+        if (!outbound.allowPrivateHosts()) {
+            // Checked again before each call: the host may resolve elsewhere than when the channel was saved.
+            var address = OutboundAddresses.privateAddressOf(target);
+            if (address.isPresent()) {
+                throw DeliveryFailure.permanent("Not sent: the callback URL's host " + target.getHost()
+                        + " now resolves to a private or local address (" + address.get().getHostAddress() + ").");
+            }
+        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("deliveryId", delivery.id());
         body.put("channelId", channel.channel().slug());
@@ -61,7 +74,7 @@ class RestCallbackSender implements ChannelSender {
         body.put("cards", delivery.cards());
         body.put("sentAt", clock.instant().toString());
         byte[] raw = json.writeValueAsBytes(body);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(callback))
+        HttpRequest request = HttpRequest.newBuilder(target)
                 .timeout(properties.readTimeout())
                 .header("Content-Type", "application/json")
                 .header(DELIVERY_HEADER, delivery.id().toString())
@@ -69,9 +82,10 @@ class RestCallbackSender implements ChannelSender {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(raw))
                 .build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            // The receiver's answer is not read: only its status is kept, never a foreign body.
+            HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
             if (response.statusCode() / 100 != 2) {
-                throw DeliveryFailure.ofStatus(response.statusCode(), response.body());
+                throw DeliveryFailure.ofStatus(response.statusCode(), null);
             }
             return null;
         } catch (HttpTimeoutException e) {

@@ -1,8 +1,8 @@
 package dev.baton.woocommerce.internal;
 
+import dev.baton.shared.OutboundAddresses;
 import okhttp3.Dns;
 
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -25,22 +25,12 @@ final class PublicAddresses implements Dns {
         List<InetAddress> addresses = Dns.SYSTEM.lookup(host);
         if (!allowPrivate) {
             for (InetAddress address : addresses) {
-                if (isPrivate(address)) {
+                if (OutboundAddresses.isPrivate(address)) {
                     throw new UnknownHostException(host + " resolves to a private or local address ("
                             + address.getHostAddress() + "), which Baton does not connect to.");
                 }
             }
         }
         return addresses;
-    }
-
-    static boolean isPrivate(InetAddress address) {
-        return address.isLoopbackAddress() || address.isSiteLocalAddress() || address.isLinkLocalAddress()
-                || address.isAnyLocalAddress() || address.isMulticastAddress()
-                // IPv6 unique local addresses, fc00::/7
-                || (address instanceof Inet6Address && (address.getAddress()[0] & 0xfe) == 0xfc)
-                // carrier-grade NAT, 100.64.0.0/10
-                || (address.getAddress().length == 4 && (address.getAddress()[0] & 0xff) == 100
-                        && (address.getAddress()[1] & 0xc0) == 64);
     }
 }

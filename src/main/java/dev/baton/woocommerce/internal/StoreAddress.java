@@ -61,7 +61,7 @@ record StoreAddress(String url) {
             throw BatonException.badRequest("The store's host " + host + " could not be found.");
         }
         for (InetAddress address : addresses) {
-            if (PublicAddresses.isPrivate(address)) {
+            if (dev.baton.shared.OutboundAddresses.isPrivate(address)) {
                 throw BatonException.badRequest("The store's host " + host + " is a private or local address; "
                         + "Baton connects only to stores on the internet.");
             }
