@@ -329,6 +329,10 @@ class PipelineApiTests {
                 .containsExactly("Third", "Second");
         assertThat((List<Map<String, Object>>) api.get("/api/v1/leads?size=2&page=1").getBody().get("leads"))
                 .extracting(lead -> lead.get("name")).containsExactly("First");
+        // A page far past the end is empty, not an overflowing offset (it was a 500).
+        Map<String, Object> far = api.get("/api/v1/leads?size=200&page=2147483647").getBody();
+        assertThat(far).containsEntry("page", 2147483647).containsEntry("total", 3);
+        assertThat((List<?>) far.get("leads")).isEmpty();
         Map<String, Object> inQualified = api.get("/api/v1/leads?pipelineId={p}&stageId={s}", sales.get("id"), qualified)
                 .getBody();
         assertThat(inQualified).containsEntry("total", 1);

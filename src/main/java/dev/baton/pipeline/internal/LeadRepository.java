@@ -54,7 +54,7 @@ class LeadRepository {
     }
 
     /** A page of the account's leads, newest first, in a pipeline and a stage when they are given (null: any). */
-    List<Lead> page(UUID accountId, UUID pipelineId, UUID stageId, int offset, int limit) {
+    List<Lead> page(UUID accountId, UUID pipelineId, UUID stageId, long offset, int limit) {
         return jdbc.sql("select " + COLUMNS + " from lead where account_id = :account"
                         + (pipelineId == null ? "" : " and pipeline_id = :pipeline")
                         + (stageId == null ? "" : " and stage_id = :stage")

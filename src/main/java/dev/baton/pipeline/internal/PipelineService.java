@@ -117,7 +117,7 @@ public class PipelineService implements Leads {
         if (stageId != null && pipelines.stage(accountId, stageId).isEmpty()) {
             throw BatonException.notFound("Stage", stageId);
         }
-        return new LeadPage(leads.page(accountId, pipelineId, stageId, page * size, size), page, size,
+        return new LeadPage(leads.page(accountId, pipelineId, stageId, (long) page * size, size), page, size,
                 leads.count(accountId, pipelineId, stageId));
     }
 
