@@ -281,11 +281,13 @@ class WebChatControllerTests {
     }
 
     @Test
-    void theScriptIsServedWithoutSigningInAndMayBeCachedForAnHour() throws Exception {
+    void theScriptIsServedWithoutSigningInInUtf8AndMayBeCachedForAnHour() throws Exception {
         HttpResponse<String> script = get("/widget/baton-chat.js");
 
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).contains("javascript");
+        // A store page in another charset would garble the widget's texts without it.
+        assertThat(script.headers().firstValue("Content-Type").orElseThrow()).contains("javascript")
+                .containsIgnoringCase("charset=utf-8");
         assertThat(script.headers().firstValue("Cache-Control")).hasValue("max-age=3600, public");
         assertThat(script.headers().firstValue("Set-Cookie")).isEmpty();
         assertThat(script.body()).contains("data-key").contains("/widget/api/");
