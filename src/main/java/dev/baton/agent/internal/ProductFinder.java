@@ -108,17 +108,7 @@ class ProductFinder {
             return null;
         }
         int dimensions = variants.stream().mapToInt(v -> v.optionValues().size()).max().orElse(0);
-        List<Set<String>> named = asked(question, variants, dimensions, question.colours());
-        if (named.stream().allMatch(Set::isEmpty) && !question.colours().isEmpty()) {
-            // No option in the colour asked: a shade of it ("yellow": Ochre) or the colour it is a shade of.
-            Set<String> related = new LinkedHashSet<>();
-            question.colours().forEach(colour -> {
-                related.addAll(lexicon.parents(colour));
-                related.addAll(lexicon.narrower(colour));
-            });
-            named = asked(question, variants, dimensions, related);
-        }
-        List<Set<String>> asked = named;
+        List<Set<String>> asked = askedOrShades(question, variants, dimensions);
         List<String> values = new ArrayList<>();
         asked.forEach(values::addAll);
         String unknownSize = null;
@@ -150,6 +140,23 @@ class ProductFinder {
                     .limit(3).toList();
         }
         return new OptionAsked(values, matching, alternatives, null);
+    }
+
+    /**
+     * Per option, the values the question names; when it names none, with a colour asked, those in a shade of it
+     * ("yellow": Ochre) or in the colour it is a shade of.
+     */
+    private List<Set<String>> askedOrShades(ProductQuestions.Question question, List<Variant> variants, int dimensions) {
+        List<Set<String>> asked = asked(question, variants, dimensions, question.colours());
+        if (!asked.stream().allMatch(Set::isEmpty) || question.colours().isEmpty()) {
+            return asked;
+        }
+        Set<String> related = new LinkedHashSet<>();
+        for (String colour : question.colours()) {
+            related.addAll(lexicon.parents(colour));
+            related.addAll(lexicon.narrower(colour));
+        }
+        return asked(question, variants, dimensions, related);
     }
 
     /** Per option (size, colour...), the values of it the question names, with these colours. */
